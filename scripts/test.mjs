@@ -38,7 +38,8 @@ function findTests(dir, out = []) {
 function countTap(file) {
   if (!existsSync(file)) return;
   const tap = readFileSync(file, 'utf8');
-  const n = (key) => [...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].reduce((a, m) => a + Number(m[1]), 0);
+  const n = (key) =>
+    [...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].reduce((a, m) => a + Number(m[1]), 0);
   passed += n('pass');
   failed += n('fail') + n('cancelled');
   skipped += n('skipped') + n('todo');
@@ -47,9 +48,14 @@ function countTap(file) {
 function nodeTests(title, files, tapFile, concurrency) {
   if (files.length === 0) return;
   step(title, process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
     ...files,
   ]);
   countTap(tapFile);
@@ -64,16 +70,24 @@ if (!args.has('--only-tests') && !args.has('--no-static')) {
   step('ESLint (typescript-eslint strict, type-aware)', bin('eslint'), ['--max-warnings=0', '.']);
 }
 
-const unit = [...findTests(join(root, 'packages/domain/src')), ...findTests(join(root, 'packages/server/src')), ...findTests(join(root, 'bench'))];
+const unit = [
+  ...findTests(join(root, 'packages/domain/src')),
+  ...findTests(join(root, 'packages/server/src')),
+  ...findTests(join(root, 'bench')),
+];
 if (!process.env.TEST_DATABASE_URL) {
-  console.log('\nℹ TEST_DATABASE_URL is not set: integration tests run on PGlite only (set it to also run them on PostgreSQL).');
+  console.log(
+    '\nℹ TEST_DATABASE_URL is not set: integration tests run on PGlite only (set it to also run them on PostgreSQL).',
+  );
 }
 nodeTests('Unit and integration tests (node:test)', unit, join(root, 'test-results/unit.tap'), 2);
 
 if (!args.has('--no-e2e')) {
   const e2e = findTests(join(root, 'e2e'));
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-    console.log('\n⚠ Debian chromium is not installed (/usr/bin/chromium): browser tests SKIPPED. `.ci/run` installs it.');
+    console.log(
+      '\n⚠ Debian chromium is not installed (/usr/bin/chromium): browser tests SKIPPED. `.ci/run` installs it.',
+    );
     skipped += e2e.length;
   } else if (e2e.length > 0) {
     if (step('Build web app (vite)', 'npm', ['run', 'build', '--silent'])) {

@@ -19,11 +19,19 @@ export function ok<T>(value: T, warnings: readonly Problem[] = []): Result<T> {
   return { ok: true, value, warnings };
 }
 
-export function fail<T = never>(errors: Problem | readonly Problem[], warnings: readonly Problem[] = []): Result<T> {
+export function fail<T = never>(
+  errors: Problem | readonly Problem[],
+  warnings: readonly Problem[] = [],
+): Result<T> {
   return { ok: false, errors: Array.isArray(errors) ? errors : [errors as Problem], warnings };
 }
 
-export function problem(code: string, message: string, field?: string, details?: Record<string, unknown>): Problem {
+export function problem(
+  code: string,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+): Problem {
   return {
     code,
     message,

@@ -4,7 +4,11 @@
  * ("Nguyễn Văn An" and "An Nguyen Van" share a key).
  */
 export function unaccent(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 export function normalizeText(text: string): string {
