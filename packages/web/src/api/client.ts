@@ -1,0 +1,109 @@
+import { accessToken, clearSession } from './session.ts';
+import type { ApiErrorBody } from './types.ts';
+
+/**
+ * A failed call. `fromServer` is true when the platform answered with its error shape
+ * `{ error: { code, message, details? } }`; then `message` is the server's (Vietnamese) text meant for
+ * the user. Otherwise `code` is NETWORK_ERROR or HTTP_<status> and the UI shows its own text.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fromServer: boolean,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send the session's Bearer token (default true). */
+  auth?: boolean;
+}
+
+let onUnauthorized: () => void = () => undefined;
+
+/** Called once by the auth layer: what to do when the server says the session is no longer valid. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    typeof error.message === 'string' &&
+    'code' in error &&
+    typeof error.code === 'string'
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Same-origin call to the platform API. Resolves with the parsed JSON body; rejects with ApiError. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, signal, auth = true } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = auth ? accessToken() : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Network error', false);
+  }
+
+  const data = await readJson(response);
+  if (response.ok) return data as T;
+
+  if (response.status === 401 && token) {
+    clearSession();
+    onUnauthorized();
+  }
+  if (isErrorBody(data)) {
+    throw new ApiError(response.status, data.error.code, data.error.message, true, data.error.details);
+  }
+  throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'HTTP error', false);
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,36 @@
+import type { User } from './types.ts';
+
+/**
+ * The signed-in session lives in sessionStorage: it survives a reload but not closing the tab,
+ * and is not shared between tabs (a desk PC can be used by the next person after the tab closes).
+ */
+export interface Session {
+  accessToken: string;
+  user: User;
+}
+
+const KEY = 'suckhoe.session';
+
+export function loadSession(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (raw === null) return null;
+    const parsed = JSON.parse(raw) as Partial<Session> | null;
+    if (typeof parsed?.accessToken !== 'string' || typeof parsed.user?.username !== 'string') return null;
+    return parsed as Session;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+export function accessToken(): string | null {
+  return loadSession()?.accessToken ?? null;
+}
