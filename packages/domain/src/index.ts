@@ -22,3 +22,4 @@ export * from './identifiers/bhyt-qr.ts';
 export * from './identifiers/facility-code.ts';
 export * from './identifiers/detect.ts';
 export * from './synth/index.ts';
+export * from './benefits/index.ts';
