@@ -23,3 +23,4 @@ export * from './identifiers/facility-code.ts';
 export * from './identifiers/detect.ts';
 export * from './synth/index.ts';
 export * from './benefits/index.ts';
+export * as xml130 from './xml130/index.ts';

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { XMLParser } from 'fast-xml-parser';
+import {
+  emitEnvelope,
+  emitTable,
+  parseEnvelope,
+  parseTable,
+  REGISTRY,
+  toEpisode,
+  validateEnvelope,
+  type Envelope,
+  type Finding,
+  type TableId,
+} from './index.ts';
+import { SAMPLE_FILES, readDecoded, readSample } from './test-support.ts';
+
+function parsed(name: string): Envelope {
+  const r = parseEnvelope(readSample(name));
+  assert.ok(r.ok, `${name}: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.value;
+}
+
+const codes = (findings: readonly Finding[]) => findings.map((f) => `${f.rule}:${f.table}.${f.field ?? ''}`);
+
+test('every real sample parses without reading errors', () => {
+  for (const name of Object.values(SAMPLE_FILES)) {
+    const env = parsed(name);
+    assert.equal(env.header.macskcb, '94170');
+    assert.equal(env.hoso.length, 1);
+    assert.equal(env.signature.present, true);
+    assert.equal(env.signature.signed, false);
+    assert.equal(env.hoso[0]!.maLk, 'LK-SAMPLE-01');
+  }
+});
+
+test('sample01: tables, record counts and documented quirks as warnings', () => {
+  const env = parsed(SAMPLE_FILES.inpatient);
+  const hoso = env.hoso[0]!;
+  const counts = Object.fromEntries(Object.entries(hoso.tables).map(([k, v]) => [k, v.length]));
+  assert.deepEqual(counts, {
+    XML1: 1,
+    XML2: 7,
+    XML3: 13,
+    XML4: 32,
+    XML5: 6,
+    XML7: 1,
+    XML8: 1,
+    XML9: 1,
+    XML14: 1,
+  });
+  const xml1 = hoso.tables.XML1![0]!;
+  assert.equal(xml1.T_BNCCT, '781970.8'); // comma decimal normalised
+  assert.equal(xml1.THANG_QT, '03'); // leading zero added
+  assert.equal(xml1.CHAN_DOAN_RV.endsWith('TRƯỚC ĐÓ.\n'), true); // text kept as sent
+  assert.equal(hoso.tables.XML8![0]!.DU_PHONG, '>'); // stray '>' is a value
+  const warnings = codes(hoso.warnings);
+  assert.ok(warnings.includes('DECIMAL_COMMA:XML1.T_BNCCT'));
+  assert.ok(warnings.includes('VALUE_PADDED:XML1.THANG_QT'));
+  assert.ok(warnings.includes('DECIMAL_COMMA:XML3.SO_LUONG'));
+});
+
+test('sample03 and sample04: xsi namespace typo is a warning', () => {
+  for (const name of [SAMPLE_FILES.followUp, SAMPLE_FILES.negative]) {
+    const hoso = parsed(name).hoso[0]!;
+    assert.ok(codes(hoso.warnings).includes('XSI_NAMESPACE_TYPO:XML1.'));
+  }
+});
+
+test('the envelope tables equal the decoded files next to each sample', () => {
+  for (const name of Object.values(SAMPLE_FILES)) {
+    const hoso = parsed(name).hoso[0]!;
+    for (const [table, text] of readDecoded(name)) {
+      const alone = parseTable(table, text);
+      assert.ok(alone.value, `${name} ${table}`);
+      assert.deepEqual(alone.value.records, hoso.tables[table], `${name} ${table}`);
+    }
+  }
+});
+
+test('import → emit → import is identity on the typed model (real samples)', () => {
+  for (const name of Object.values(SAMPLE_FILES)) {
+    const env = parsed(name);
+    const xml = emitEnvelope({ macskcb: env.header.macskcb, ngayLap: env.header.ngayLap, hoso: env.hoso });
+    const again = parseEnvelope(xml);
+    assert.ok(again.ok, again.errors.map((e) => e.message).join('; '));
+    assert.deepEqual(again.warnings, [], `${name}: emitted files need no leniency`);
+    assert.deepEqual(again.value.header, env.header);
+    assert.deepEqual(
+      again.value.hoso.map((h) => h.tables),
+      env.hoso.map((h) => h.tables),
+    );
+  }
+});
+
+/**
+ * Independent check with fast-xml-parser: the emitted inner tables equal the original decoded
+ * tables field by field, after normalising the documented quirks (comma decimals, THANG_QT).
+ */
+test('emitted inner tables equal the originals field by field (independent parser)', () => {
+  const xp = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: true,
+  });
+  const leaves = (doc: string, table: TableId): Record<string, string>[] => {
+    const spec = REGISTRY.tables[table];
+    const tree = xp.parse(doc) as Record<string, unknown>;
+    const root = tree[spec.root] as Record<string, unknown>;
+    const list =
+      spec.list === undefined
+        ? [root]
+        : ([] as unknown[]).concat((root[spec.list] as Record<string, unknown>)[spec.record!]);
+    return list.map((rec) => {
+      const out: Record<string, string> = {};
+      for (const f of spec.fields) {
+        const v = (rec as Record<string, unknown>)[f.name];
+        out[f.name] = typeof v === 'string' ? v.replace(/\r\n/g, '\n') : '';
+      }
+      return out;
+    });
+  };
+  const quirks = (table: TableId, rec: Record<string, string>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const f of REGISTRY.tables[table].fields) {
+      let v = rec[f.name] ?? '';
+      if (f.type !== 'text') v = v.trim();
+      if ((f.type === 'decimal' || f.type === 'int') && /^\d+,\d+$/.test(v)) v = v.replace(',', '.');
+      if (f.padTo !== undefined && /^\d+$/.test(v)) v = v.padStart(f.padTo, '0');
+      out[f.name] = v;
+    }
+    return out;
+  };
+  for (const name of Object.values(SAMPLE_FILES)) {
+    const env = parsed(name);
+    for (const [table, original] of readDecoded(name)) {
+      const emitted = emitTable(table, env.hoso[0]!.tables[table]!);
+      const expected = leaves(original, table).map((r) => quirks(table, r));
+      assert.deepEqual(leaves(emitted, table), expected, `${name} ${table}`);
+    }
+  }
+});
+
+test('sample04 (NEGATIVE) fails the totals rule on T_THUOC', () => {
+  const report = validateEnvelope(parsed(SAMPLE_FILES.negative), { senderFacility: '94170' });
+  assert.equal(report.ok, false);
+  const thuoc = report.errors.find((e) => e.rule === 'TOTAL_T_THUOC');
+  assert.ok(thuoc);
+  assert.equal(thuoc.table, 'XML1');
+  assert.equal(thuoc.field, 'T_THUOC');
+  assert.equal(thuoc.code, 'TOTAL_MISMATCH');
+  assert.match(thuoc.message, /T_THUOC/);
+  const totals = report.errors.filter((e) => e.code === 'TOTAL_MISMATCH').map((e) => e.field);
+  assert.deepEqual(totals.sort(), ['T_THUOC', 'T_TONGCHI_BH', 'T_TONGCHI_BV']);
+});
+
+test('sample01 and sample03 pass every cross-table rule (totals within 0.01, presence, MA_LK, facility)', () => {
+  for (const name of [SAMPLE_FILES.inpatient, SAMPLE_FILES.followUp]) {
+    const report = validateEnvelope(parsed(name), { senderFacility: '94170' });
+    // The only errors are empty required fields actually present in the real files.
+    const errors = [...new Set(report.errors.map((e) => `${e.rule}:${e.table}.${e.field ?? ''}`))].sort();
+    const expected =
+      name === SAMPLE_FILES.inpatient
+        ? ['FIELD_REQUIRED:XML4.TEN_CHI_SO', 'FIELD_REQUIRED:XML9.GHI_CHU']
+        : ['FIELD_REQUIRED:XML2.DUONG_DUNG', 'FIELD_REQUIRED:XML2.HAM_LUONG'];
+    assert.deepEqual(errors, expected, name);
+    assert.ok(!report.warnings.some((w) => w.rule === 'TOTAL_T_THUOC'));
+  }
+});
+
+test('toEpisode gives the canonical view of the inpatient sample', () => {
+  const result = toEpisode(parsed(SAMPLE_FILES.inpatient).hoso[0]!);
+  assert.ok(result.ok);
+  const e = result.value;
+  assert.equal(e.maLk, 'LK-SAMPLE-01');
+  assert.equal(e.facilityCode, '94170');
+  assert.equal(e.patient.gender, 'female');
+  assert.equal(e.patient.ngaySinh?.year, 1996);
+  assert.equal(e.patient.maTheBhyt, 'GD4920000000000');
+  assert.equal(e.patient.maBhxh, '0000000000');
+  assert.deepEqual(e.patient.cards[0], {
+    number: 'GD4920000000000',
+    maBhxh: '0000000000',
+    maDkbd: '94019',
+    validFrom: '2026-01-29',
+    validTo: '2027-01-28',
+  });
+  assert.equal(e.encounter.maLoaiKcb, '03');
+  assert.equal(e.encounter.admittedAt, '2026-03-16T15:22:00+07:00');
+  assert.equal(e.encounter.dischargedAt, '2026-03-20T11:00:00+07:00');
+  assert.equal(e.encounter.soNgayDtri, 5);
+  assert.deepEqual(e.encounter.followUpDates, ['2026-04-03']);
+  assert.deepEqual(e.encounter.newbornWeights, [3090]);
+  assert.equal(e.diagnoses.main, 'O34.2');
+  assert.deepEqual(e.diagnoses.secondary, []);
+  assert.deepEqual(e.diagnoses.procedures, ['74.1']);
+  assert.equal(e.totals.bncct, 781970.8);
+  assert.equal(e.totals.tongChiBv, 13305554);
+  assert.equal(e.drugs.length, 7);
+  assert.equal(e.services.length, 13);
+  assert.equal(e.labs.length, 32);
+  assert.equal(e.clinicalNotes.length, 6);
+  assert.equal(e.dischargePapers.length, 1);
+  assert.equal(e.birthCertificates.length, 1);
+  assert.equal(e.birthCertificates[0]?.weightGrams, 3090);
+  assert.equal(e.birthCertificates[0].caesarean, true);
+  assert.ok(e.summary);
+  assert.equal(e.appointment?.at, '2026-04-03');
+  assert.equal(e.referral, undefined);
+  assert.equal(e.services[0]?.maMay[0], 'SA.3.94170.806692');
+  assert.equal(e.services[0].performedAt, '2026-03-16T16:31:00+07:00');
+});
+
+test('sample03: outpatient visit with follow-up appointment and secondary diagnoses', () => {
+  const result = toEpisode(parsed(SAMPLE_FILES.followUp).hoso[0]!);
+  assert.ok(result.ok);
+  assert.equal(result.value.encounter.maLoaiKcb, '01');
+  assert.equal(result.value.patient.gender, 'male');
+  assert.ok(result.value.diagnoses.secondary.length > 0);
+  assert.equal(result.value.services[0]?.maBenh.length, 4);
+  assert.equal(result.value.appointment?.at, '2026-02-27');
+});
