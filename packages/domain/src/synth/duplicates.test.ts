@@ -142,3 +142,22 @@ test('property: any seed, rate and kind subset gives consistent, labelled, uniqu
     { numRuns: 40 },
   );
 });
+
+test('chunked calls with idOffset equal one call over all persons', () => {
+  const whole = generateDuplicateSet({ persons, seed: 5, rate: 0.1 });
+  const records: SynthPersonRecord[] = [];
+  const links: typeof whole.links = [];
+  for (let i = 0; i < persons.length; i += 700) {
+    const part = generateDuplicateSet({
+      persons: persons.slice(i, i + 700),
+      seed: 5,
+      rate: 0.1,
+      idOffset: records.length,
+    });
+    records.push(...part.records);
+    links.push(...part.links);
+  }
+  assert.deepEqual(records, whole.records);
+  assert.deepEqual(links, whole.links);
+  assert.throws(() => generateDuplicateSet({ persons, seed: 5, rate: 0.1, idOffset: -1 }), RangeError);
+});

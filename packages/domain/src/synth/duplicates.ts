@@ -52,6 +52,12 @@ export interface GenerateDuplicateSetOptions {
   readonly kinds?: readonly DuplicateKind[];
   /** Probability of a second, different perturbation on the same record (default 0.3). */
   readonly secondKindRate?: number;
+  /**
+   * Number of duplicate records produced by earlier calls on earlier persons (default 0), so that a
+   * large population can be processed in chunks: the ids then continue where the last chunk stopped
+   * and the result equals that of one call over all persons.
+   */
+  readonly idOffset?: number;
 }
 
 const KIND_WEIGHTS: Readonly<Record<DuplicateKind, number>> = {
@@ -158,6 +164,9 @@ export function generateDuplicateSet(options: GenerateDuplicateSetOptions): Dupl
   const secondRate = options.secondKindRate ?? 0.3;
   const key = streamKey(options.seed, 'duplicate');
   const idKey = streamKey(options.seed, 'duplicate-uuid');
+  const idOffset = options.idOffset ?? 0;
+  if (!Number.isSafeInteger(idOffset) || idOffset < 0)
+    throw new RangeError(`idOffset must be a non-negative integer, got ${idOffset}`);
   const records: SynthPersonRecord[] = [];
   const links: DuplicateLink[] = [];
   for (const person of options.persons) {
@@ -174,7 +183,7 @@ export function generateDuplicateSet(options: GenerateDuplicateSetOptions): Dupl
     }
     const rec: Mutable<SynthPersonRecord> = {
       ...person,
-      id: synthUuid(idKey, records.length),
+      id: synthUuid(idKey, idOffset + records.length),
       address: { ...person.address },
       householdId: null,
       phone: rng.chance(0.5) ? person.phone : null,

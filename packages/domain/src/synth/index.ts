@@ -36,3 +36,5 @@ export type {
   SynthPersonRecord,
   SynthSex,
 } from './types.ts';
+export { generateEpisodes, type GenerateEpisodesOptions, type SynthEpisode } from './episodes.ts';
+export type { EpisodeKind } from './episodes-visit.ts';

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config.ts';
 import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { usersCommand } from './users.ts';
+import { generateCommand } from './generate.ts';
 
 /** `npx suckhoe …` — each sub-command lives in its own file in this folder. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   serveCommand(program);
   migrateCommand(program);
   usersCommand(program);
+  generateCommand(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -118,7 +118,9 @@ export async function findPersons(
   if (q.identifier) {
     const vals = param(identifierCandidates(q.identifier));
     where.push(
-      `(p.personal_id = ANY(${vals}::text[]) OR p.id IN (SELECT person_id FROM person_identifier WHERE value = ANY(${vals}::text[])))`,
+      // Two index lookups joined by UNION ALL: an OR across the two tables would defeat both indexes.
+      `p.id IN (SELECT id FROM person WHERE personal_id = ANY(${vals}::text[])
+                UNION ALL SELECT person_id FROM person_identifier WHERE value = ANY(${vals}::text[]))`,
     );
   }
   if (q.name) {
