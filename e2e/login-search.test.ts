@@ -37,7 +37,12 @@ describe('login and person search (real server, chromium)', () => {
 
     browser = await launchChromium();
     cleanups.push(() => browser.close());
-    context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
+    // bypassCSP: the helpers evaluate string predicates, which the app's CSP (script-src 'self') forbids.
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     pageErrors = collectPageErrors(page);
@@ -137,10 +142,26 @@ describe('login and person search (real server, chromium)', () => {
     await page.setViewportSize({ width: 1366, height: 800 });
   });
 
-  it('returns to the login page when the session is no longer valid', async () => {
+  it('renews an expired access token silently with the refresh token', async () => {
     await page.evaluate(`{
       const session = JSON.parse(sessionStorage.getItem('suckhoe.session'));
       sessionStorage.setItem('suckhoe.session', JSON.stringify({ ...session, accessToken: 'expired' }));
+    }`);
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
+    await page.getByLabel('ID number or name').fill(person.fullName);
+    await page.keyboard.press('Enter');
+    assert.equal((await refreshed).status(), 200);
+    await page.getByRole('row').filter({ hasText: person.personalId }).first().waitFor();
+    const token = await page.evaluate<string>(
+      "JSON.parse(sessionStorage.getItem('suckhoe.session')).accessToken",
+    );
+    assert.notEqual(token, 'expired');
+  });
+
+  it('returns to the login page when the session is no longer valid', async () => {
+    await page.evaluate(`{
+      const session = JSON.parse(sessionStorage.getItem('suckhoe.session'));
+      sessionStorage.setItem('suckhoe.session', JSON.stringify({ ...session, accessToken: 'expired', refreshToken: 'revoked' }));
     }`);
     await page.getByLabel('ID number or name').fill(person.personalId);
     await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import type { Config } from './config/config.ts';
 import { openDb } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import type { Db } from './db/types.ts';
-import { jwtSecret } from './auth/secrets.ts';
+import { loadKeyRing } from './auth/keys.ts';
 import { tokenService } from './auth/tokens.ts';
 import { buildApp, type BuildOptions } from './http/app.ts';
 import type { App, Deps } from './http/types.ts';
@@ -29,7 +29,15 @@ export async function createPlatform(
   const deps: Deps = {
     db,
     config,
-    tokens: tokenService(jwtSecret(config.jwtSecret, config.dataDir), config.jwtTtlSeconds),
+    tokens: tokenService(
+      loadKeyRing({
+        jwtSecret: config.jwtSecret,
+        previousSecrets: config.security.jwtPreviousSecrets,
+        dataDir: config.dataDir,
+        maxAgeDays: config.security.jwtKeyMaxAgeDays,
+      }),
+      config.jwtTtlSeconds,
+    ),
   };
   const app = await buildApp(deps, opts);
   return {

@@ -21,9 +21,8 @@ export interface Screen {
 }
 
 /**
- * Every screen of the app, in navbar order. Planned next (see README): desk check-in (`/desk`),
- * kiosk (`/kiosk`, bare), health book (`/book`), station programmes (`/programmes`),
- * dashboard (`/dashboard`), admin (`/admin`).
+ * Every screen of the app, in navbar order. Planned next (see README):
+ * station programmes (`/programmes`), dashboard (`/dashboard`), admin (`/admin`).
  */
 export const SCREENS: readonly Screen[] = [
   {
@@ -33,6 +32,48 @@ export const SCREENS: readonly Screen[] = [
     roles: ['clinician', 'registrar', 'station_staff', 'facility_admin'],
     chrome: 'shell',
     component: lazy(() => import('./pages/persons/PersonSearchPage.tsx')),
+  },
+  {
+    path: '/desk',
+    navKey: 'desk',
+    icon: 'idCard',
+    roles: ['registrar', 'clinician', 'station_staff', 'facility_admin'],
+    chrome: 'shell',
+    component: lazy(() => import('./pages/desk/DeskPage.tsx')),
+  },
+  {
+    // Full screen, no shell: a kiosk PC signed in as a registrar account of its facility.
+    path: '/kiosk',
+    navKey: 'kiosk',
+    icon: 'ticket',
+    roles: ['registrar'],
+    chrome: 'bare',
+    component: lazy(() => import('./pages/kiosk/KioskPage.tsx')),
+  },
+  {
+    // Waiting-room screen: `#/display?clinic=K01` (ticket numbers only).
+    path: '/display',
+    navKey: 'display',
+    icon: 'monitor',
+    roles: ['registrar', 'clinician', 'station_staff', 'facility_admin'],
+    chrome: 'bare',
+    component: lazy(() => import('./pages/display/DisplayPage.tsx')),
+  },
+  {
+    path: '/book',
+    navKey: 'healthbook',
+    icon: 'book',
+    roles: ['clinician', 'registrar', 'station_staff', 'facility_admin'],
+    chrome: 'shell',
+    component: lazy(() => import('./pages/healthbook/HealthBookPage.tsx')),
+  },
+  {
+    path: '/mybook',
+    navKey: 'mybook',
+    icon: 'book',
+    roles: ['citizen'],
+    chrome: 'shell',
+    component: lazy(() => import('./pages/mybook/MyBookPage.tsx')),
   },
 ];
 

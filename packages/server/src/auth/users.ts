@@ -1,6 +1,7 @@
 import { isRole, type Role } from '@suckhoe/domain';
 import type { Queryable } from '../db/types.ts';
 import { hashPassword } from './passwords.ts';
+import { revokeUserRefreshTokens } from './refresh.ts';
 
 export interface User {
   id: string;
@@ -44,6 +45,11 @@ export async function findUserForLogin(
   return row ? { user: toUser(row), hash: row.password_hash } : null;
 }
 
+export async function findUserById(db: Queryable, id: string): Promise<User | null> {
+  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM app_user WHERE id = $1::uuid`, [id]);
+  return row ? toUser(row) : null;
+}
+
 export async function listUsers(db: Queryable): Promise<User[]> {
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM app_user ORDER BY username`)).map(toUser);
 }
@@ -69,10 +75,12 @@ export async function createUser(db: Queryable, u: NewUser): Promise<User> {
 
 export async function setPassword(db: Queryable, username: string, password: string): Promise<boolean> {
   const hash = await hashPassword(password);
-  const rows = await db.query(
+  const rows = await db.query<{ id: string }>(
     'UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE username = $1 RETURNING id',
     [username, hash],
   );
+  // A new password ends every session: refresh tokens issued before it stop working.
+  for (const r of rows) await revokeUserRefreshTokens(db, r.id);
   return rows.length === 1;
 }
 

@@ -3,7 +3,12 @@ import { ConfigError } from '../config/config.ts';
 import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { usersCommand } from './users.ts';
+import { auditCommand } from './audit.ts';
+import { keysCommand } from './keys.ts';
+import { routesCommand } from './routes.ts';
 import { generateCommand } from './generate.ts';
+import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
 
 /** `npx suckhoe …` — each sub-command lives in its own file in this folder. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -14,7 +19,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   serveCommand(program);
   migrateCommand(program);
   usersCommand(program);
+  auditCommand(program);
+  keysCommand(program);
+  routesCommand(program);
   generateCommand(program);
+  importCommand(program);
+  exportCommand(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SECURITY_ENV, securityConfig, type SecurityConfig } from '../auth/config.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -9,7 +10,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD cần ít nhất 8 ký tự').optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET cần ít nhất 32 ký tự').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   XML_BODY_LIMIT_BYTES: z.coerce
@@ -18,6 +19,7 @@ const schema = z.object({
     .min(1024)
     .default(64 * 1_048_576),
   WEB_DIST: z.string().optional(),
+  ...SECURITY_ENV,
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   bodyLimit: number;
   xmlBodyLimit: number;
   webDist: string;
+  security: SecurityConfig;
 }
 
 export class ConfigError extends Error {}
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     xmlBodyLimit: e.XML_BODY_LIMIT_BYTES,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    security: securityConfig(e),
   };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, Row } from './types.ts';
+import type { Db, Queryable, QueryOptions, Row } from './types.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -13,8 +13,10 @@ export function openPostgres(url: string, poolSize = 10): Db {
     // An idle client died (server restart); the pool replaces it on next use.
   });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      const r = await c.query<T>(sql, params as unknown[]);
+    async query<T extends Row>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const r = options?.name
+        ? await c.query<T>({ name: options.name, text: sql, values: params as unknown[] })
+        : await c.query<T>(sql, params as unknown[]);
       return r.rows;
     },
     async exec(sql: string) {

@@ -29,7 +29,7 @@ const facilitySchema = z.object({
 });
 const params = z.object({ code });
 
-/** Admins act on every facility; facility admins only on their own. */
+/** Admins act on every facility; facility admins only on their own (the guard checks `facilityParam` first). */
 function assertManages(p: Principal, facilityCode: string): void {
   if (p.roles.includes('admin')) return;
   if (p.roles.includes('facility_admin') && p.facilityCode === facilityCode) return;
@@ -61,7 +61,8 @@ export const facilityRoutes: Capability = async (app, { db }) => {
         response: { 200: z.object({ items: z.array(facilitySchema), total: z.number() }) },
       },
     },
-    async (req) => listFacilities(db, req.query),
+    // `%` and `_` typed in the search box are text, not LIKE wildcards.
+    async (req) => listFacilities(db, { ...req.query, q: req.query.q?.replace(/[\\%_]/g, (c) => `\\${c}`) }),
   );
 
   app.post(
@@ -120,7 +121,7 @@ export const facilityRoutes: Capability = async (app, { db }) => {
   app.patch(
     '/api/v1/facilities/:code',
     {
-      config: { roles: ['admin', 'facility_admin'] },
+      config: { roles: ['admin', 'facility_admin'], facilityParam: 'code' },
       schema: {
         tags: ['facilities'],
         summary: 'Sửa thông tin cơ sở',
@@ -161,7 +162,7 @@ export const facilityRoutes: Capability = async (app, { db }) => {
   app.put(
     '/api/v1/facilities/:code/certificate',
     {
-      config: { roles: ['admin', 'facility_admin'] },
+      config: { roles: ['admin', 'facility_admin'], facilityParam: 'code' },
       schema: {
         tags: ['facilities'],
         summary: 'Đăng ký chứng thư số (PEM) mà chữ ký XML của cơ sở phải khớp',
@@ -192,6 +193,7 @@ export const facilityRoutes: Capability = async (app, { db }) => {
       const sha = cert.fingerprint256.replace(/:/g, '').toLowerCase();
       if (!(await setCertificate(db, req.params.code, cert.toString(), sha)))
         throw notFound(`cơ sở ${req.params.code}`);
+      await req.audit({ action: 'update', resource: 'FacilityCertificate', resourceId: req.params.code });
       return {
         code: req.params.code,
         certificateSha256: sha,
@@ -204,7 +206,7 @@ export const facilityRoutes: Capability = async (app, { db }) => {
   app.post(
     '/api/v1/facilities/:code/api-keys',
     {
-      config: { roles: ['admin', 'facility_admin'] },
+      config: { roles: ['admin', 'facility_admin'], facilityParam: 'code' },
       schema: {
         tags: ['facilities'],
         summary: 'Tạo khóa API cho hệ thống HIS của cơ sở (chỉ hiển thị một lần)',
@@ -217,16 +219,21 @@ export const facilityRoutes: Capability = async (app, { db }) => {
       const p = requirePrincipal(req);
       assertManages(p, req.params.code);
       if (!(await getFacility(db, req.params.code))) throw notFound(`cơ sở ${req.params.code}`);
-      return reply
-        .status(201)
-        .send(await createApiKey(db, req.params.code, p.username, req.body?.label ?? null));
+      const key = await createApiKey(db, req.params.code, p.username, req.body?.label ?? null);
+      await req.audit({
+        action: 'create',
+        resource: 'ApiKey',
+        resourceId: key.id,
+        details: { facility: req.params.code },
+      });
+      return reply.status(201).send(key);
     },
   );
 
   app.get(
     '/api/v1/facilities/:code/api-keys',
     {
-      config: { roles: ['admin', 'facility_admin'] },
+      config: { roles: ['admin', 'facility_admin'], facilityParam: 'code' },
       schema: { tags: ['facilities'], summary: 'Các khóa API của cơ sở (không có khóa bí mật)', params },
     },
     async (req) => {
@@ -239,12 +246,18 @@ export const facilityRoutes: Capability = async (app, { db }) => {
   app.delete(
     '/api/v1/facilities/:code/api-keys/:id',
     {
-      config: { roles: ['admin', 'facility_admin'] },
+      config: { roles: ['admin', 'facility_admin'], facilityParam: 'code' },
       schema: { tags: ['facilities'], summary: 'Thu hồi khóa API', params: params.extend({ id: z.uuid() }) },
     },
     async (req, reply) => {
       assertManages(requirePrincipal(req), req.params.code);
       if (!(await revokeApiKey(db, req.params.code, req.params.id))) throw notFound('khóa API');
+      await req.audit({
+        action: 'delete',
+        resource: 'ApiKey',
+        resourceId: req.params.id,
+        details: { facility: req.params.code },
+      });
       return reply.status(204).send();
     },
   );

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { DuplicateLink, SynthFacility, SynthPersonRecord, SynthResident } from '@suckhoe/domain';
 import { parseEnvelope, validateEnvelope } from '@suckhoe/domain/xml130/index';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { engines, openTestDb } from '../testing/engines.ts';
 import { findPersons } from '../persons/repo.ts';
@@ -209,7 +209,7 @@ test('--sign: every envelope carries an enveloped XMLDSig that verifies with the
       const node = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
       if (!node) return false;
       const v = new SignedXml({ publicCert: cert });
-      v.loadSignature(node);
+      v.loadSignature(new XMLSerializer().serializeToString(node));
       try {
         return v.checkSignature(text);
       } catch {

@@ -13,11 +13,20 @@ import {
 import type { App, Capability, Deps } from './types.ts';
 import { registerErrorHandling, routeNotFound } from './errors.ts';
 import { installGuard } from '../auth/guard.ts';
+import { installHardening } from '../auth/hardening.ts';
+import { redactPath } from '../auth/redact.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { healthRoutes } from './health.ts';
 import { facilityRoutes } from '../facilities/routes.ts';
 import { personRoutes } from '../persons/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { careRoutes } from '../auth/care-routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { consentRoutes } from '../consent/routes.ts';
+import { checkinRoutes } from '../checkin/routes.ts';
+import { ingestRoutes } from '../ingest/routes.ts';
+import { healthBookRoutes } from '../healthbook/routes.ts';
+import { fhirRoutes } from '../fhir/routes.ts';
 
 /** Every capability, in one list: adding one is one line here (see packages/server/README.md). */
 const CAPABILITIES: readonly Capability[] = [
@@ -26,10 +35,18 @@ const CAPABILITIES: readonly Capability[] = [
   facilityRoutes,
   personRoutes,
   identityRoutes,
+  careRoutes,
+  auditRoutes,
+  consentRoutes,
+  checkinRoutes,
+  ingestRoutes,
+  healthBookRoutes,
+  fhirRoutes,
 ];
 
 export interface BuildOptions {
   logger?: boolean;
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
@@ -39,11 +56,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
         ? false
         : {
             level: deps.config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Never log personal data: no bodies, no query strings (they carry IDs and names), no auth headers.
             serializers: {
               req: (req: { method: string; url: string; id: string }) => ({
                 method: req.method,
-                path: req.url.split('?')[0],
+                path: redactPath(req.url),
                 id: req.id,
               }),
             },
@@ -59,6 +77,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   installGuard(app, deps);
+  await installHardening(app, deps);
 
   await app.register(swagger, {
     openapi: {

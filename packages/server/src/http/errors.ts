@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '@suckhoe/domain';
+import { redactText } from '../auth/redact.ts';
 
 /** An error meant for the API client: HTTP status, English code, Vietnamese message. */
 export class ApiError extends Error {
@@ -83,7 +84,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('BAD_REQUEST', 'Yêu cầu không hợp lệ.'));
     }
-    req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    req.log.error(
+      { err: { message: redactText(err.message), stack: err.stack, code: err.code } },
+      'unhandled error',
+    );
     return reply
       .status(500)
       .send(body('INTERNAL_ERROR', 'Lỗi hệ thống, vui lòng thử lại hoặc báo quản trị viên.'));

@@ -4,6 +4,9 @@ import { engines } from '../testing/engines.ts';
 import { testPlatform, type TestPlatform } from '../testing/platform.ts';
 import type { Person } from './model.ts';
 
+/** Admin reads a person's record only with a written reason (issue 5: no care relationship). */
+const BREAK_GLASS = { 'x-break-glass-reason': 'Registry test: admin review of the record' };
+
 interface Err {
   error: { code: string; message: string; details?: unknown };
 }
@@ -189,11 +192,11 @@ for (const engine of engines()) {
       const merged = m.json<Person>();
       assert.ok(merged.identifiers.some((i) => i.system === 'cmnd' && i.value === '361000777'));
       assert.equal((await search('q=Hung&birthDate=1975-08-09')).total, 1);
-      // the merged record still resolves, to the survivor
+      // the merged record still resolves, to the survivor (admin has no care relationship: break-glass)
       const old = await p.app.inject({
         method: 'GET',
         url: `/api/v1/persons/${ids[1]!}`,
-        headers: { authorization: auth },
+        headers: { authorization: auth, ...BREAK_GLASS },
       });
       assert.equal(old.json<Person>().id, ids[0]);
       const again = await p.app.inject({
@@ -204,23 +207,23 @@ for (const engine of engines()) {
       assert.equal(again.json<{ total: number }>().total, 0);
     });
 
-    test('get by personal ID or platform id; unknown is 404', async () => {
+    test('get by personal ID or platform id (admin: break-glass); unknown is 404', async () => {
       const r = await p.app.inject({
         method: 'GET',
         url: '/api/v1/persons/092190012345',
-        headers: { authorization: auth },
+        headers: { authorization: auth, ...BREAK_GLASS },
       });
       assert.equal(r.statusCode, 200);
       const r2 = await p.app.inject({
         method: 'GET',
         url: `/api/v1/persons/${r.json<Person>().id}`,
-        headers: { authorization: auth },
+        headers: { authorization: auth, ...BREAK_GLASS },
       });
       assert.equal(r2.json<Person>().personalId, '092190012345');
       const r3 = await p.app.inject({
         method: 'GET',
         url: '/api/v1/persons/092199999999',
-        headers: { authorization: auth },
+        headers: { authorization: auth, ...BREAK_GLASS },
       });
       assert.equal(r3.statusCode, 404);
     });

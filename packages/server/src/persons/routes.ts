@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findCommune } from '@suckhoe/domain';
+import { findCommune, normalizeText } from '@suckhoe/domain';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Capability } from '../http/types.ts';
 import { requirePrincipal } from '../auth/guard.ts';
@@ -30,6 +30,23 @@ const withCommuneName = <T extends { address: { communeCode: string | null } }>(
     communeName: p.address.communeCode ? (findCommune(p.address.communeCode)?.fullName ?? null) : null,
   },
 });
+
+/**
+ * What a search result shows: enough to pick the right person at the desk (name, birth date, sex,
+ * identifiers with their validity, province/commune) — not the phone number or street address,
+ * which need the person's record (care relationship or break-glass).
+ */
+const listFields = <
+  T extends Parameters<typeof withCommuneName>[0] & {
+    phone: string | null;
+    address: { line: string | null };
+  },
+>(
+  p: T,
+) => {
+  const out = withCommuneName(p);
+  return { ...out, phone: null, address: { ...out.address, line: null } };
+};
 
 const personOut = personSchema.extend({
   address: personSchema.shape.address.extend({ communeName: z.string().nullable() }),
@@ -73,8 +90,25 @@ export const personRoutes: Capability = async (app, { db }) => {
         if (looksLikeIdentifier(q)) query.identifier = q;
         else query.name = q;
       }
+      // A name of punctuation only ("%", "'") would match everyone: refuse it rather than list the registry.
+      if (!query.identifier && query.name && !normalizeText(query.name).trim()) {
+        throw new ApiError(400, 'SEARCH_TEXT_EMPTY', 'Cần nhập họ tên (chữ cái) hoặc mã định danh để tìm.');
+      }
       const r = await findPersons(db, query);
-      return { items: r.items.map(withCommuneName), total: r.total };
+      // Audited as a search: by identifier it names the person(s) found (a targeted look-up the
+      // citizen sees in their access log); by name it records one event with counts only.
+      const criteria = (['identifier', 'name', 'birthDate', 'communeCode'] as const).filter((k) => query[k]);
+      await req.audit(
+        query.identifier && r.items.length > 0
+          ? r.items.map((p) => ({
+              action: 'search' as const,
+              resource: 'Person',
+              personId: p.id,
+              details: { criteria },
+            }))
+          : { action: 'search', resource: 'Person', details: { criteria, resultCount: r.total } },
+      );
+      return { items: r.items.map(listFields), total: r.total };
     },
   );
 
@@ -120,6 +154,7 @@ export const personRoutes: Capability = async (app, { db }) => {
         }
       }
       const id = await db.transaction(async (tx) => (await insertPersons(tx, [input]))[0]!);
+      await req.audit({ action: 'create', resource: 'Person', resourceId: id, personId: id });
       const person = (await getPerson(db, id))!;
       return reply.status(201).send({ ...withCommuneName(person), warnings });
     },
@@ -148,6 +183,7 @@ export const personRoutes: Capability = async (app, { db }) => {
     },
     async (req) => {
       const r = await listProbableDuplicates(db, req.query);
+      await req.audit({ action: 'search', resource: 'PersonDuplicates', details: { resultCount: r.total } });
       return {
         items: r.items.map((d) => ({ ...d, a: withCommuneName(d.a), b: withCommuneName(d.b) })),
         total: r.total,
@@ -175,6 +211,10 @@ export const personRoutes: Capability = async (app, { db }) => {
         p.username,
         req.body.reason ?? null,
       );
+      await req.audit([
+        { action: 'merge', resource: 'Person', resourceId: req.body.mergedId, personId: req.body.survivorId },
+        { action: 'merge', resource: 'Person', resourceId: req.body.survivorId, personId: req.body.mergedId },
+      ]);
       return withCommuneName(merged);
     },
   );
@@ -191,6 +231,10 @@ export const personRoutes: Capability = async (app, { db }) => {
     },
     async (req, reply) => {
       await markDistinct(db, req.body.a, req.body.b, requirePrincipal(req).username);
+      await req.audit([
+        { action: 'update', resource: 'PersonDistinct', resourceId: req.body.b, personId: req.body.a },
+        { action: 'update', resource: 'PersonDistinct', resourceId: req.body.a, personId: req.body.b },
+      ]);
       return reply.status(204).send();
     },
   );
@@ -198,16 +242,19 @@ export const personRoutes: Capability = async (app, { db }) => {
   app.get(
     '/api/v1/persons/:person',
     {
-      config: { roles: READERS },
+      // Staff read a person's record through a care relationship of their facility (or break-glass);
+      // citizens their own; analysts only by break-glass. Audited as `read` by the guard.
+      config: { roles: [...READERS, 'citizen', 'analyst'], person: { access: 'read' } },
       schema: {
         tags: ['persons'],
-        summary: 'Một người (theo mã nền tảng hoặc số định danh cá nhân)',
+        summary:
+          'Một người (theo mã nền tảng hoặc số định danh cá nhân); cần quan hệ điều trị hoặc lý do truy cập khẩn cấp',
         params: personRef,
         response: { 200: personOut },
       },
     },
     async (req) => {
-      const p = await getPerson(db, req.params.person);
+      const p = await getPerson(db, req.personAccess!.personId);
       if (!p) throw notFound('người dân này');
       return withCommuneName(p);
     },

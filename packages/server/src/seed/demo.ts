@@ -1,6 +1,7 @@
 import { demoProvince, todayInVietnam } from '@suckhoe/domain';
 import type { Db } from '../db/types.ts';
 import { insertFacilities } from '../facilities/repo.ts';
+import { seedDemoClassification } from '../checkin/demo.ts';
 import { insertPersons } from '../persons/repo.ts';
 import { createUser } from '../auth/users.ts';
 import type { Role } from '@suckhoe/domain';
@@ -40,6 +41,7 @@ export async function seedDemoIfEmpty(db: Db, print: (line: string) => void): Pr
       tx,
       demo.facilities.map((f) => ({ ...f, acceptUnsigned: true })),
     );
+    await seedDemoClassification(tx);
     const personIds = await insertPersons(
       tx,
       demo.persons.map((p) => ({

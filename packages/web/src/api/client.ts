@@ -1,4 +1,4 @@
-import { accessToken, clearSession } from './session.ts';
+import { accessToken, clearSession, refreshToken, updateTokens } from './session.ts';
 import type { ApiErrorBody } from './types.ts';
 
 /**
@@ -28,6 +28,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the session's Bearer token (default true). */
   auth?: boolean;
+  /** Extra request headers (e.g. `X-Break-Glass-Reason`, percent-encoded). */
+  headers?: Record<string, string>;
 }
 
 let onUnauthorized: () => void = () => undefined;
@@ -69,10 +71,48 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** Same-origin call to the platform API. Resolves with the parsed JSON body; rejects with ApiError. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Exchange the refresh token for new tokens, once at a time however many calls hit a 401 together.
+ * Resolves false when there is no refresh token or the server refuses it (the session is over).
+ */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const token = refreshToken();
+    if (!token) return false;
+    try {
+      const response = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: token }),
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return false;
+      const data = (await readJson(response)) as
+        { accessToken?: unknown; refreshToken?: unknown } | undefined;
+      if (typeof data?.accessToken !== 'string') return false;
+      updateTokens({
+        accessToken: data.accessToken,
+        ...(typeof data.refreshToken === 'string' ? { refreshToken: data.refreshToken } : {}),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/**
+ * Same-origin call to the platform API. Resolves with the parsed JSON body; rejects with ApiError.
+ * An expired access token is refreshed once, silently, and the call retried.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
   const { method = 'GET', query, body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = auth ? accessToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -95,6 +135,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (response.ok) return data as T;
 
   if (response.status === 401 && token) {
+    if (!retried && (await refreshSession())) return apiRequest<T>(path, options, true);
     clearSession();
     onUnauthorized();
   }

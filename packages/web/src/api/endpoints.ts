@@ -18,3 +18,11 @@ export function searchPersons(search: PersonSearch, signal?: AbortSignal): Promi
     ...(signal ? { signal } : {}),
   });
 }
+
+export function logout(refreshToken: string): Promise<void> {
+  return apiRequest<undefined>('/api/v1/auth/logout', {
+    method: 'POST',
+    body: { refreshToken },
+    auth: false,
+  });
+}

@@ -6,6 +6,7 @@ import type { User } from './types.ts';
  */
 export interface Session {
   accessToken: string;
+  refreshToken?: string;
   user: User;
 }
 
@@ -33,4 +34,14 @@ export function clearSession(): void {
 
 export function accessToken(): string | null {
   return loadSession()?.accessToken ?? null;
+}
+
+export function refreshToken(): string | null {
+  return loadSession()?.refreshToken ?? null;
+}
+
+/** Replace the tokens of the current session (after a refresh), keeping the user. */
+export function updateTokens(tokens: { accessToken: string; refreshToken?: string }): void {
+  const current = loadSession();
+  if (current) saveSession({ ...current, ...tokens });
 }

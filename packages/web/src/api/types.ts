@@ -24,6 +24,8 @@ export interface LoginRequest {
 
 export interface LoginResponse {
   accessToken: string;
+  /** Rotating refresh token: exchanged for a new access token when the short-lived one expires. */
+  refreshToken?: string;
   user?: User;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthorizedHandler } from '../api/client.ts';
-import { login as loginRequest } from '../api/endpoints.ts';
+import { login as loginRequest, logout as logoutRequest } from '../api/endpoints.ts';
 import { clearSession, loadSession, saveSession, type Session } from '../api/session.ts';
 import { AuthContext, type AuthContextValue, type AuthNotice } from './context.ts';
 
@@ -26,6 +26,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const response = await loginRequest({ username, password });
     const session: Session = {
       accessToken: response.accessToken,
+      ...(response.refreshToken ? { refreshToken: response.refreshToken } : {}),
       user: response.user ?? { id: username, username, fullName: username, roles: [], facilityCode: null },
     };
     saveSession(session);
@@ -33,6 +34,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(() => {
+    const token = loadSession()?.refreshToken;
+    // Revoke the refresh token server-side; the local session ends whatever the answer.
+    if (token) void logoutRequest(token).catch(() => undefined);
     clearSession();
     setState({ session: null, notice: 'loggedOut' });
   }, []);

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../db/types.ts';
+import { EVENT_COLUMNS, eventHash } from './chain.ts';
+import { addMonths, ensurePartition, knownPartitions, monthOf } from './partitions.ts';
+import { AUDIT_ACTIONS, type AuditDetails, type AuditEvent, type AuditRecord } from './types.ts';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LONG_NUMBER = /\d{9,}/g; // personal IDs (12), CMND (9), BHXH numbers (10), BHYT digits
+const BHYT_CODE = /\b[A-Z]{2}\d{13}\b/g;
+const MAX_BATCH = 500;
+
+/** A username that is a personal ID (citizen accounts) is never stored: only a short digest. */
+export function safeActorName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return /\d{9,}/.test(name) ? `#${createHash('sha256').update(name).digest('hex').slice(0, 12)}` : name;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+const redact = (s: string): string =>
+  HASH.test(s) ? s : s.replace(LONG_NUMBER, '[redacted]').replace(BHYT_CODE, '[redacted]');
+
+function cleanDetails(d: AuditDetails | null | undefined): Record<string, unknown> | null {
+  if (!d) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d).slice(0, 30)) {
+    if (typeof v === 'string') out[k] = redact(v).slice(0, 200);
+    else if (Array.isArray(v))
+      out[k] = (v as readonly (string | number)[])
+        .slice(0, 50)
+        .map((x) => (typeof x === 'string' ? redact(x).slice(0, 200) : x));
+    else out[k] = v;
+  }
+  return out;
+}
+
+type Pending = Omit<AuditEvent, 'seq' | 'at' | 'prevHash' | 'hash'>;
+
+/** Validate and normalise a record before it joins a batch (one bad record must not sink others). */
+function normalise(r: AuditRecord): Pending {
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(r.action))
+    throw new Error(`unknown audit action ${r.action}`);
+  const personId = r.personId ?? null;
+  if (personId !== null && !UUID_RE.test(personId)) throw new Error('audit personId must be a platform id');
+  return {
+    actorKind: r.actor.kind,
+    actorId: r.actor.id,
+    actorName: safeActorName(r.actor.name),
+    roles: [...r.actor.roles],
+    facilityCode: r.actor.facilityCode,
+    personId: personId?.toLowerCase() ?? null,
+    action: r.action,
+    resourceType: r.resourceType.slice(0, 60),
+    resourceId: r.resourceId?.slice(0, 200) ?? null,
+    purpose: r.purpose ? r.purpose.trim().slice(0, 500) : null,
+    outcome: r.outcome ?? 'success',
+    breakGlass: r.breakGlass ?? false,
+    requestId: r.requestId ?? null,
+    details: cleanDetails(r.details),
+  };
+}
+
+/**
+ * Append events to the chain inside the caller's transaction: lock the chain head, give each event
+ * the next seq and a time not before the previous event's (so seq order and time order agree,
+ * which keeps monthly partitions contiguous ranges of seq), make sure its month's partition
+ * exists, insert, move the head. Safe under any number of concurrent connections and servers.
+ * Returns the events and the partition it made sure of (mark it known after commit).
+ */
+export async function appendInTransaction(
+  tx: Queryable,
+  records: readonly AuditRecord[],
+  known: ReadonlySet<string> = new Set(),
+): Promise<{ events: AuditEvent[]; partition: string | null }> {
+  const pending = records.map(normalise);
+  if (pending.length === 0) return { events: [], partition: null };
+  const [head] = await tx.query<{ seq: number; hash: string; last_at: Date | string | null }>(
+    'SELECT seq, hash, last_at FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+  );
+  if (!head) throw new Error('audit chain head missing (migration 0002 not applied?)');
+  const lastAt = head.last_at ? new Date(head.last_at).getTime() : 0;
+  const atMs = Math.max(Date.now(), lastAt);
+  const at = new Date(atMs).toISOString();
+  const partition = await ensurePartition(tx, monthOf(new Date(atMs)), known);
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const events: AuditEvent[] = pending.map((p) => {
+    const e = { ...p, seq: ++seq, at, prevHash };
+    const hash = eventHash(e);
+    prevHash = hash;
+    return { ...e, hash };
+  });
+  const params: unknown[] = [];
+  const rows = events.map((e) => {
+    params.push(
+      e.seq,
+      e.at,
+      e.actorKind,
+      e.actorId,
+      e.actorName,
+      e.roles,
+      e.facilityCode,
+      e.personId,
+      e.action,
+      e.resourceType,
+      e.resourceId,
+      e.purpose,
+      e.outcome,
+      e.breakGlass,
+      e.requestId,
+      e.details === null ? null : JSON.stringify(e.details),
+      e.prevHash,
+      e.hash,
+    );
+    const b = params.length - 18;
+    const p = (i: number, cast = ''): string => `$${b + i}${cast}`;
+    return `(${p(1, '::bigint')}, ${p(2, '::timestamptz')}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6, '::text[]')}, ${p(7)}, ${p(8, '::uuid')}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14, '::boolean')}, ${p(15)}, ${p(16, '::jsonb')}, ${p(17)}, ${p(18)})`;
+  });
+  await tx.query(`INSERT INTO audit_event (${EVENT_COLUMNS}) VALUES ${rows.join(', ')}`, params);
+  await tx.query('UPDATE audit_chain_head SET seq = $1, hash = $2, last_at = $3::timestamptz WHERE id = 1', [
+    seq,
+    prevHash,
+    at,
+  ]);
+  return { events, partition };
+}
+
+/** Append events in their own transaction (no batching with other callers). */
+export async function appendAuditNow(db: Db, records: readonly AuditRecord[]): Promise<AuditEvent[]> {
+  const known = knownPartitions(db);
+  const r = await db.transaction((tx) => appendInTransaction(tx, records, known));
+  if (r.partition) known.add(r.partition);
+  return r.events;
+}
+
+interface Waiting {
+  records: AuditRecord[];
+  resolve: (e: AuditEvent[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit: while one append transaction runs, later calls queue up and go together in the
+ * next one. Latency stays one transaction; throughput grows with load instead of queueing on the
+ * chain-head lock one request at a time.
+ */
+class AuditWriter {
+  private queue: Waiting[] = [];
+  private busy = false;
+  constructor(private readonly db: Db) {}
+
+  append(records: AuditRecord[]): Promise<AuditEvent[]> {
+    try {
+      records.forEach(normalise);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ records, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length > 0) {
+        let n = 0;
+        let count = 0;
+        while (n < this.queue.length && (n === 0 || count + this.queue[n]!.records.length <= MAX_BATCH)) {
+          count += this.queue[n]!.records.length;
+          n++;
+        }
+        const batch = this.queue.splice(0, n);
+        try {
+          const stored = await appendAuditNow(
+            this.db,
+            batch.flatMap((w) => w.records),
+          );
+          let i = 0;
+          for (const w of batch) {
+            w.resolve(stored.slice(i, i + w.records.length));
+            i += w.records.length;
+          }
+        } catch (e) {
+          for (const w of batch) w.reject(e);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Db, AuditWriter>();
+
+/**
+ * Append one or more audit events (CLI, jobs, and the request helper `req.audit` all end here).
+ * Resolves once the events are committed: callers return personal data only after that.
+ */
+export function appendAudit(db: Db, records: AuditRecord | readonly AuditRecord[]): Promise<AuditEvent[]> {
+  let w = writers.get(db);
+  if (!w) writers.set(db, (w = new AuditWriter(db)));
+  return w.append(Array.isArray(records) ? [...(records as AuditRecord[])] : [records as AuditRecord]);
+}
+
+/** Make sure the current and next month's partitions exist (server start; cheap when they do). */
+export async function ensureUpcomingPartitions(db: Db, now = new Date()): Promise<void> {
+  const known = knownPartitions(db);
+  const created: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    const m = monthOf(now);
+    created.push(await ensurePartition(tx, m, known), await ensurePartition(tx, addMonths(m, 1), known));
+  });
+  for (const n of created) known.add(n);
+}

@@ -1,0 +1,73 @@
+import type { Queryable } from '../db/types.ts';
+import { CARE_SOURCES, type CareSource } from './care-sources.ts';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+function checked(s: CareSource): CareSource {
+  for (const v of [s.table, s.personColumn, s.facilityColumn, s.timeColumn]) {
+    if (!IDENT.test(v)) throw new Error(`care source ${s.name}: "${v}" is not a plain SQL identifier`);
+  }
+  return s;
+}
+
+const rows = (sources: readonly CareSource[], personExpr: string): string[] =>
+  sources.map(checked).map(
+    (s) =>
+      `SELECT ${s.personColumn}::uuid AS person_id FROM ${s.table}
+       WHERE ${s.personColumn} ${personExpr} AND ${s.facilityColumn} = $2 AND ${s.timeColumn} >= $3::timestamptz${s.where ? ` AND (${s.where})` : ''}`,
+  );
+
+const since = (windowDays: number, now: Date): string =>
+  new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+
+/** Whether `facilityCode` has cared for the person within the window, by any care source. */
+export async function hasCareRelationship(
+  db: Queryable,
+  personId: string,
+  facilityCode: string,
+  windowDays: number,
+  opts: { now?: Date; sources?: readonly CareSource[] } = {},
+): Promise<boolean> {
+  const sources = opts.sources ?? CARE_SOURCES;
+  if (sources.length === 0) return false;
+  const exists = rows(sources, '= $1::uuid').map((q) => `EXISTS (${q} LIMIT 1)`);
+  const [r] = await db.query<{ ok: boolean }>(`SELECT (${exists.join(' OR ')}) AS ok`, [
+    personId,
+    facilityCode,
+    since(windowDays, opts.now ?? new Date()),
+  ]);
+  return r?.ok === true;
+}
+
+/** Of `personIds`, those the facility has cared for within the window (FHIR search filtering). */
+export async function personsInCare(
+  db: Queryable,
+  personIds: readonly string[],
+  facilityCode: string,
+  windowDays: number,
+  opts: { now?: Date; sources?: readonly CareSource[] } = {},
+): Promise<Set<string>> {
+  const sources = opts.sources ?? CARE_SOURCES;
+  if (sources.length === 0 || personIds.length === 0) return new Set();
+  const found = await db.query<{ person_id: string }>(rows(sources, '= ANY($1::uuid[])').join(' UNION '), [
+    personIds,
+    facilityCode,
+    since(windowDays, opts.now ?? new Date()),
+  ]);
+  return new Set(found.map((r) => r.person_id));
+}
+
+/** Record that a facility starts caring for a person (desk or clinician, before a check-in exists). */
+export async function startCare(
+  db: Queryable,
+  personId: string,
+  facilityCode: string,
+  startedBy: string,
+): Promise<{ id: string; startedAt: string }> {
+  const [row] = await db.query<{ id: string; started_at: Date | string }>(
+    `INSERT INTO care_relationship (person_id, facility_code, started_by) VALUES ($1::uuid, $2, $3)
+     RETURNING id, started_at`,
+    [personId, facilityCode, startedBy],
+  );
+  return { id: row!.id, startedAt: new Date(row!.started_at).toISOString() };
+}
