@@ -78,8 +78,12 @@ for (const engine of engines()) {
             const t0 = Date.now();
             const res = await f.inject({ method: 'GET', url, as });
             tried++;
+            // 404 only where the path itself names the placeholder id (no such resource), never otherwise.
+            const allowed = url.includes('00000000-0000-4000-8000-000000000000')
+              ? [200, 400, 404]
+              : [200, 400];
             assert.ok(
-              [200, 400].includes(res.statusCode),
+              allowed.includes(res.statusCode),
               `${url} → ${res.statusCode} ${res.body.slice(0, 200)}`,
             );
             assert.ok(!LEAK.test(res.body), `${url} leaks: ${res.body.slice(0, 200)}`);
