@@ -17,6 +17,7 @@ import { httpHelloCeiling } from './lib/ceilings.ts';
 import { emit } from './lib/figure.ts';
 import { httpLoad, type LoadResult } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
+import { profiled } from './lib/profile.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
 import { startServer } from './lib/server.ts';
@@ -138,7 +139,9 @@ await forEachEngine('checkin', async ({ db, engine }) => {
 
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkin');
     let rss = new RssSampler();
-    const fresh = await postLoad(server.url, auth, bodiesFile, setupFile, bodies.length);
+    const fresh = await profiled(`checkin.new-ticket.${engine}`, () =>
+      postLoad(server.url, auth, bodiesFile, setupFile, bodies.length),
+    );
     const rssFresh = rss.stop();
     const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkin');
     const issued = (after?.n ?? 0) - (before[0]?.n ?? 0);

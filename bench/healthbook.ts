@@ -23,8 +23,8 @@
  * - `healthbook.everything-warm` warm $everything, all
  * - `healthbook.db-size`         episodes in the database (value) and their line rows (ceiling)
  *
- * Knobs: BENCH_HB_PERSONS (PGlite 200, PostgreSQL 2000), BENCH_HB_EPISODES (50),
- * BENCH_HB_BACKGROUND (PGlite 10 000, PostgreSQL 100 000).
+ * Knobs: BENCH_HB_PERSONS (PGlite 100, PostgreSQL 500), BENCH_HB_EPISODES (50),
+ * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { toEpisode } from '@suckhoe/domain/xml130/index';
@@ -50,9 +50,9 @@ const int = (name: string, fallback: number): number => {
 };
 
 const EPISODES = int('BENCH_HB_EPISODES', 50);
-const heavyPersons = (engine: BenchEngine) => int('BENCH_HB_PERSONS', engine === 'postgres' ? 2000 : 200);
+const heavyPersons = (engine: BenchEngine) => int('BENCH_HB_PERSONS', engine === 'postgres' ? 500 : 100);
 const background = (engine: BenchEngine) =>
-  int('BENCH_HB_BACKGROUND', engine === 'postgres' ? 100_000 : 10_000);
+  int('BENCH_HB_BACKGROUND', engine === 'postgres' ? 25_000 : 5_000);
 const TEMPLATES = 400;
 const BATCH = 500;
 

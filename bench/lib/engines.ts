@@ -7,9 +7,11 @@ import type { Db } from '../../packages/server/src/db/types.ts';
 import { benchConfig } from './config.ts';
 import type { BenchEngine } from './figure.ts';
 
-/** PGlite always; PostgreSQL too when BENCH_DATABASE_URL is set. */
+/** PGlite always; PostgreSQL too when BENCH_DATABASE_URL is set; BENCH_ENGINES=postgres (or pglite) picks one. */
 export function benchEngines(): BenchEngine[] {
-  return benchConfig.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const all: BenchEngine[] = benchConfig.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const only = process.env.BENCH_ENGINES?.split(',').map((s) => s.trim());
+  return only ? all.filter((e) => only.includes(e)) : all;
 }
 
 export interface BenchDb {

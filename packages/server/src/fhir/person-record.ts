@@ -31,8 +31,8 @@ interface CachedView {
 }
 
 const caches = new WeakMap<object, VersionedCache<CachedView>>();
-/** Rough size of a mapped resource, for the cache bound. */
-const RESOURCE_BYTES = 1500;
+/** Rough in-memory size of a mapped resource (objects, not JSON text), for the cache bound. */
+const RESOURCE_BYTES = 4000;
 
 function cacheOf(db: Queryable): VersionedCache<CachedView> {
   let c = caches.get(db);

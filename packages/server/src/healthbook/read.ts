@@ -39,7 +39,7 @@ export interface CachedBook {
 }
 
 const caches = new WeakMap<object, VersionedCache<CachedBook>>();
-const CACHE_BYTES = 96 * 1024 * 1024;
+const CACHE_BYTES = 64 * 1024 * 1024;
 const CACHE_AGE_MS = 10 * 60_000;
 
 /**
