@@ -6,6 +6,7 @@ import { loadKeyRing } from './auth/keys.ts';
 import { tokenService } from './auth/tokens.ts';
 import { buildApp, type BuildOptions } from './http/app.ts';
 import type { App, Deps } from './http/types.ts';
+import { startJobs } from './jobs/runner.ts';
 import { bootstrapAdmin } from './seed/bootstrap.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -40,11 +41,13 @@ export async function createPlatform(
     ),
   };
   const app = await buildApp(deps, opts);
+  const jobs = startJobs(db, config, app.log); // scheduled jobs (jobs/README.md)
   return {
     app,
     db,
     deps,
     async close() {
+      await jobs.stop();
       await app.close();
       if (!opts.db) await db.close();
     },

@@ -7,6 +7,7 @@ function checked(s: CareSource): CareSource {
   for (const v of [s.table, s.personColumn, s.facilityColumn, s.timeColumn]) {
     if (!IDENT.test(v)) throw new Error(`care source ${s.name}: "${v}" is not a plain SQL identifier`);
   }
+  if (s.ongoing && !s.where) throw new Error(`care source ${s.name}: an ongoing source needs \`where\``);
   return s;
 }
 
@@ -14,7 +15,10 @@ const rows = (sources: readonly CareSource[], personExpr: string): string[] =>
   sources.map(checked).map(
     (s) =>
       `SELECT ${s.personColumn}::uuid AS person_id FROM ${s.table}
-       WHERE ${s.personColumn} ${personExpr} AND ${s.facilityColumn} = $2 AND ${s.timeColumn} >= $3::timestamptz${s.where ? ` AND (${s.where})` : ''}`,
+       WHERE ${s.personColumn} ${personExpr} AND ${s.facilityColumn} = $2${
+         // An open stay counts however long ago it began; $3 is still bound (one parameter list).
+         s.ongoing ? ' AND $3::timestamptz IS NOT NULL' : ` AND ${s.timeColumn} >= $3::timestamptz`
+       }${s.where ? ` AND (${s.where})` : ''}`,
   );
 
 const since = (windowDays: number, now: Date): string =>

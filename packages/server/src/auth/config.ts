@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Security settings read from the environment (merged into config/config.ts; documented in docs/security.md). */
@@ -6,8 +7,17 @@ export const SECURITY_ENV = {
   CARE_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Comma-separated browser origins allowed by CORS; empty = same origin only. */
   CORS_ORIGINS: z.string().default(''),
-  /** Audit partitions older than this many months are dropped by `suckhoe audit prune` (10 years). */
-  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(120),
+  /**
+   * Audit partitions older than this many months are dropped by `suckhoe audit prune` (default 120 =
+   * 10 years); when set, the server's scheduled jobs also prune (jobs/).
+   */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).optional(),
+  /** Append-only file of audit-chain anchors outside the database; when set, the server anchors on every job run. */
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  /** HMAC key signing the anchors (keep it away from the database and its administrators). */
+  AUDIT_ANCHOR_KEY: z.string().min(16, 'AUDIT_ANCHOR_KEY cần ít nhất 16 ký tự').optional(),
+  /** Scheduled jobs (partitions, retention, anchors) run at start and then every this many minutes; 0 = off. */
+  JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Refresh-token lifetime (rotating; one working shift by default). */
   REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).max(2_592_000).default(43_200),
   /** Comma-separated previous JWT secrets still accepted (key rotation with JWT_SECRET). */
@@ -28,6 +38,11 @@ export interface SecurityConfig {
   careWindowDays: number;
   corsOrigins: string[];
   auditRetentionMonths: number;
+  /** AUDIT_RETENTION_MONTHS when set explicitly: the scheduled jobs prune only then. */
+  auditPruneMonths: number | null;
+  auditAnchorFile: string | null;
+  auditAnchorKey: string | null;
+  jobsIntervalMinutes: number;
   refreshTtlSeconds: number;
   jwtPreviousSecrets: string[];
   jwtKeyMaxAgeDays: number;
@@ -48,7 +63,11 @@ export function securityConfig(e: SecurityEnv): SecurityConfig {
   return {
     careWindowDays: e.CARE_WINDOW_DAYS,
     corsOrigins: list(e.CORS_ORIGINS),
-    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
+    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS ?? 120,
+    auditPruneMonths: e.AUDIT_RETENTION_MONTHS ?? null,
+    auditAnchorFile: e.AUDIT_ANCHOR_FILE ? resolve(e.AUDIT_ANCHOR_FILE) : null,
+    auditAnchorKey: e.AUDIT_ANCHOR_KEY ?? null,
+    jobsIntervalMinutes: e.JOBS_INTERVAL_MINUTES,
     refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
     jwtPreviousSecrets: list(e.JWT_PREVIOUS_SECRETS),
     jwtKeyMaxAgeDays: e.JWT_KEY_MAX_AGE_DAYS,

@@ -354,4 +354,87 @@ for (const engine of engines()) {
       await app.close();
     });
   });
+
+  describe(`ongoing stays count as care, however long ago they began [${engine}]`, () => {
+    let f: SecurityFixture;
+    before(async () => {
+      f = await securityFixture(engine);
+    });
+    after(() => f.dispose());
+
+    const read = (ref: string, as: Record<string, string>) =>
+      f.inject({ method: 'GET', url: `/api/v1/persons/${ref}`, as });
+    /** An encounter received through FHIR (hb_encounter), begun `startedDaysAgo` days ago. */
+    const encounter = async (
+      id: string,
+      facility: string,
+      status: string,
+      startedDaysAgo: number,
+      endedDaysAgo: number | null,
+    ) => {
+      await f.p.db.query(
+        `INSERT INTO hb_encounter (person_id, id, status, facility_code, period_start, period_end, source)
+         VALUES ($1::uuid, $2, $3, $4, now() - make_interval(days => $5::int),
+                 CASE WHEN $6::int IS NULL THEN NULL ELSE now() - make_interval(days => $6::int) END, 'fhir')`,
+        [f.stranger.id, id, status, facility, startedDaysAgo, endedDaysAgo],
+      );
+    };
+
+    test('an admission 200 days ago still in progress at the facility counts; at another facility it does not', async () => {
+      assert.equal(errorCode(await read(f.stranger.id, f.as.clinician)), 'CARE_RELATIONSHIP_REQUIRED');
+      // Ended long ago (outside the window) at HOME, and ongoing at OTHER: neither is care at HOME.
+      await encounter('enc-old', HOME, 'finished', 400, 300);
+      await encounter('enc-other', OTHER, 'in-progress', 200, null);
+      assert.equal(errorCode(await read(f.stranger.id, f.as.clinician)), 'CARE_RELATIONSHIP_REQUIRED');
+      assert.equal(await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90), false);
+      // Cancelled or entered in error: never care, open or not.
+      await encounter('enc-void', HOME, 'entered-in-error', 200, null);
+      assert.equal(await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90), false);
+
+      await encounter('enc-ward', HOME, 'in-progress', 200, null);
+      const r = await read(f.stranger.id, f.as.clinician);
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual([...(await personsInCare(f.p.db, [f.stranger.id], HOME, 90))], [f.stranger.id]);
+      assert.equal((await read(f.stranger.id, f.other.clinician)).statusCode, 200, 'OTHER: ongoing too');
+      // Each source on its own: only the ongoing one sees it.
+      const hits = [];
+      for (const s of CARE_SOURCES) {
+        if (await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90, { sources: [s] })) hits.push(s.name);
+      }
+      assert.deepEqual(hits, ['encounter_ongoing']);
+    });
+
+    test('once discharged the stay counts for the window after discharge, then no longer', async () => {
+      await f.p.db.query(
+        `UPDATE hb_encounter SET status = 'finished', period_end = now() - interval '10 days'
+         WHERE person_id = $1::uuid AND id = 'enc-ward'`,
+        [f.stranger.id],
+      );
+      assert.equal((await read(f.stranger.id, f.as.clinician)).statusCode, 200);
+      await f.p.db.query(
+        `UPDATE hb_encounter SET period_end = now() - interval '91 days'
+         WHERE person_id = $1::uuid AND id = 'enc-ward'`,
+        [f.stranger.id],
+      );
+      assert.equal(errorCode(await read(f.stranger.id, f.as.clinician)), 'CARE_RELATIONSHIP_REQUIRED');
+    });
+
+    test('an ongoing source without `where` is refused (it would grant care for ever)', async () => {
+      await assert.rejects(
+        hasCareRelationship(f.p.db, f.stranger.id, HOME, 90, {
+          sources: [
+            {
+              name: 'open',
+              table: 'hb_encounter',
+              personColumn: 'person_id',
+              facilityColumn: 'facility_code',
+              timeColumn: 'period_start',
+              ongoing: true,
+            },
+          ],
+        }),
+        /needs `where`/,
+      );
+    });
+  });
 }
