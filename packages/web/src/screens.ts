@@ -68,6 +68,15 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('./pages/healthbook/HealthBookPage.tsx')),
   },
   {
+    // Person review queue of XML 130 ingest (own facility; admin all).
+    path: '/reviews',
+    navKey: 'reviews',
+    icon: 'shield',
+    roles: ['registrar', 'facility_admin'],
+    chrome: 'shell',
+    component: lazy(() => import('./pages/reviews/ReviewQueuePage.tsx')),
+  },
+  {
     path: '/mybook',
     navKey: 'mybook',
     icon: 'book',

@@ -115,7 +115,7 @@ test('every field is well-formed data: types, sizes, sources, code lists, condit
       if (f.codes !== undefined) assert.ok(f.codes in CODE_LISTS, where);
       if (f.pattern !== undefined) assert.ok(f.pattern in PATTERNS, where);
       for (const h of f.history ?? []) assert.ok(h.source in SOURCES, where);
-      if (typeof f.required === 'object')
+      if (typeof f.required === 'object' && f.required.when !== undefined)
         for (const x of conditionFields(f.required.when)) assert.ok(own.has(x), `${where} → ${x}`);
       for (const x of f.notBefore ?? []) assert.ok(own.has(x), `${where} → ${x}`);
       if (f.sameAsXml1 !== undefined) assert.ok(fieldsOf('XML1').has(f.sameAsXml1), where);

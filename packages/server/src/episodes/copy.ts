@@ -9,6 +9,7 @@
  */
 import type { Queryable } from '../db/types.ts';
 import type { Column } from './bulk.ts';
+import { copyCells } from './copy-text.ts';
 
 /** The parts of node-postgres's connection a submittable talks to. */
 interface PgConnection {
@@ -18,22 +19,6 @@ interface PgConnection {
 }
 
 const CHUNK = 256 * 1024;
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES = /[\\\t\n\r]/g;
-const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** COPY text-format escaping of one value. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  let s: string;
-  if (Array.isArray(v)) {
-    s = `{${(v as unknown[]).map((x) => `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-  } else if (typeof v === 'boolean') s = v ? 't' : 'f';
-  else if (typeof v === 'string') s = v;
-  else if (typeof v === 'number' || typeof v === 'bigint') s = String(v);
-  else s = JSON.stringify(v);
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, (c) => ESCAPED[c]!) : s;
-}
 
 class CopyIn implements PromiseLike<{ rows: never[] }> {
   readonly text: string;
@@ -83,6 +68,18 @@ class CopyIn implements PromiseLike<{ rows: never[] }> {
   }
 }
 
+/** Copies rows already in COPY text format (each line ending in a newline) into `table`. */
+export async function copyText(
+  q: Queryable,
+  table: string,
+  columns: readonly Column[],
+  text: string,
+): Promise<void> {
+  if (text === '') return;
+  const submittable = new CopyIn(table, columns, Buffer.from(text, 'utf8'));
+  await q.query(submittable as unknown as string);
+}
+
 /** Copies `rows` into `table` through a PostgreSQL transaction's Queryable. */
 export async function copyRows(
   q: Queryable,
@@ -90,9 +87,7 @@ export async function copyRows(
   columns: readonly Column[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const lines: string[] = [];
-  for (const r of rows) lines.push(`${columns.map((_, i) => cell(r[i])).join('\t')}\n`);
-  const submittable = new CopyIn(table, columns, Buffer.from(lines.join(''), 'utf8'));
-  await q.query(submittable as unknown as string);
+  let text = '';
+  for (const r of rows) text += `${copyCells(columns.map((_, i) => r[i]))}\n`;
+  await copyText(q, table, columns, text);
 }

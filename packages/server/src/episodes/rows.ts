@@ -6,17 +6,11 @@ import type { Episode, Finding, TableId, TableRecord, UnknownElement } from '@su
 import { date, dateOrDateTime, dateTime } from '@suckhoe/domain/xml130/episode/convert';
 import type { Column } from './bulk.ts';
 
-/** An accepted episode ready to be written. */
-export interface EpisodeWrite {
-  readonly id: string;
-  readonly personId: string;
+/** An accepted episode ready to be written (see `render.ts` for the form the ingest ships). */
+export interface EpisodeWrite extends EpisodeHead {
   readonly episode: Episode;
   readonly hosoIndex: number;
-  readonly warnings: readonly Finding[];
   readonly unknownElements: readonly UnknownElement[];
-  readonly signed: boolean;
-  readonly signatureVerified: boolean;
-  readonly source: 'api' | 'import';
 }
 
 /**
@@ -28,7 +22,7 @@ export function compactRecord(r: Readonly<Record<string, string | undefined>>): 
   for (const k in r) {
     const v = r[k];
     if (v === undefined || v === '') continue;
-    out += `${out === '' ? '{' : ','}"${k}":${JSON.stringify(v)}`;
+    out += `${out === '' ? '{' : ','}"${k}":${jsonString(v)}`;
   }
   return out === '' ? '{}' : `${out}}`;
 }
@@ -38,12 +32,23 @@ const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 export class MappingError extends Error {}
 
-export const EPISODE_COLUMNS: readonly Column[] = [
+/** Episode columns the ingest thread fills: who, which row, which envelope, which send. */
+export const EPISODE_HEAD_COLUMNS: readonly Column[] = [
   col('person_id', 'uuid'),
   col('id', 'uuid'),
+  col('envelope_sha256', 'text'),
+  col('signed', 'boolean'),
+  col('signature_verified', 'boolean'),
+  col('warning_count', 'integer'),
+  col('source', 'text'),
+  col('version', 'integer'),
+  col('received_at', 'timestamptz'),
+];
+
+/** Episode columns that depend on the episode alone (rendered where it is parsed). */
+export const EPISODE_BODY_COLUMNS: readonly Column[] = [
   col('facility_code', 'text'),
   col('ma_lk', 'text'),
-  col('envelope_sha256', 'text'),
   col('hoso_index', 'integer'),
   col('ma_bn', 'text'),
   col('ma_hsba', 'text'),
@@ -80,26 +85,50 @@ export const EPISODE_COLUMNS: readonly Column[] = [
   col('service_count', 'integer'),
   col('lab_count', 'integer'),
   col('tables', 'text[]'),
-  col('signed', 'boolean'),
-  col('signature_verified', 'boolean'),
-  col('warning_count', 'integer'),
   col('patient', 'jsonb'),
   col('xml1', 'jsonb'),
   col('unknown_elements', 'jsonb'),
-  col('source', 'text'),
-  col('version', 'integer'),
-  col('received_at', 'timestamptz'),
 ];
+
+export const EPISODE_COLUMNS: readonly Column[] = [...EPISODE_HEAD_COLUMNS, ...EPISODE_BODY_COLUMNS];
 
 const int = (v: number | undefined): number | null => (v === undefined || !Number.isInteger(v) ? null : v);
 
-/** The episode row. `version` and `receivedAt` come from a previous send of the same episode. */
-export function episodeRow(
-  w: EpisodeWrite,
+/** What the ingest thread knows about a row of `episode`. */
+export interface EpisodeHead {
+  readonly id: string;
+  readonly personId: string;
+  readonly warnings: readonly Finding[];
+  readonly signed: boolean;
+  readonly signatureVerified: boolean;
+  readonly source: 'api' | 'import';
+}
+
+/** The head cells. `version` and `receivedAt` come from a previous send of the same episode. */
+export function episodeHead(
+  w: EpisodeHead,
   envelopeSha256: string,
   previous: { version: number; receivedAt: string } | undefined,
 ): unknown[] {
-  const e = w.episode;
+  return [
+    w.personId,
+    w.id,
+    envelopeSha256,
+    w.signed,
+    w.signatureVerified,
+    w.warnings.length,
+    w.source,
+    (previous?.version ?? 0) + 1,
+    previous?.receivedAt ?? new Date().toISOString(),
+  ];
+}
+
+/** The body cells (throws MappingError when the episode cannot be stored). */
+export function episodeBody(
+  e: Episode,
+  hosoIndex: number,
+  unknownElements: readonly UnknownElement[],
+): unknown[] {
   const x = e.tables.XML1?.[0];
   if (x === undefined) throw new MappingError('thiếu XML1');
   const admitted = e.encounter.admittedAt;
@@ -108,12 +137,9 @@ export function episodeRow(
   if (discharged === undefined) throw new MappingError('NGAY_RA không đọc được');
   const present = (Object.keys(e.tables) as TableId[]).filter((t) => (e.tables[t]?.length ?? 0) > 0);
   return [
-    w.personId,
-    w.id,
     e.facilityCode,
     e.maLk,
-    envelopeSha256,
-    w.hosoIndex,
+    hosoIndex,
     e.patient.maBn,
     n(e.encounter.maHsba),
     e.encounter.maLoaiKcb,
@@ -149,19 +175,15 @@ export function episodeRow(
     e.services.length,
     e.labs.length,
     present,
-    w.signed,
-    w.signatureVerified,
-    w.warnings.length,
     JSON.stringify(e.patient),
     compactRecord(x),
-    w.unknownElements.length === 0 ? null : JSON.stringify(w.unknownElements),
-    w.source,
-    (previous?.version ?? 0) + 1,
-    previous?.receivedAt ?? new Date().toISOString(),
+    unknownElements.length === 0 ? null : JSON.stringify(unknownElements),
   ];
 }
 
-const LINE_KEY = [col('person_id', 'uuid'), col('episode_id', 'uuid'), col('line_no', 'integer')];
+/** The key columns every child row starts with (filled by the ingest thread). */
+export const CHILD_KEY_COLUMNS: readonly Column[] = [col('person_id', 'uuid'), col('episode_id', 'uuid')];
+const LINE_KEY = [col('line_no', 'integer')];
 
 export const DRUG_COLUMNS: readonly Column[] = [
   ...LINE_KEY,
@@ -185,10 +207,8 @@ export const DRUG_COLUMNS: readonly Column[] = [
   col('record', 'json'),
 ];
 
-export function drugRows(w: EpisodeWrite): unknown[][] {
-  return w.episode.drugs.map((d, i) => [
-    w.personId,
-    w.id,
+export function drugRows(e: Episode): unknown[][] {
+  return e.drugs.map((d, i) => [
     i,
     d.maThuoc,
     d.tenThuoc,
@@ -207,7 +227,7 @@ export function drugRows(w: EpisodeWrite): unknown[][] {
     n(d.maKhoa),
     n(d.orderedAt),
     n(d.performedAt),
-    compactRecord(d.record),
+    d.record,
   ]);
 }
 
@@ -235,10 +255,8 @@ export const SERVICE_COLUMNS: readonly Column[] = [
   col('record', 'json'),
 ];
 
-export function serviceRows(w: EpisodeWrite): unknown[][] {
-  return w.episode.services.map((s, i) => [
-    w.personId,
-    w.id,
+export function serviceRows(e: Episode): unknown[][] {
+  return e.services.map((s, i) => [
     i,
     s.kind,
     n(s.maDichVu),
@@ -259,7 +277,7 @@ export function serviceRows(w: EpisodeWrite): unknown[][] {
     n(s.orderedAt),
     n(s.performedAt),
     n(s.resultAt),
-    compactRecord(s.record),
+    s.record,
   ]);
 }
 
@@ -277,10 +295,8 @@ export const LAB_COLUMNS: readonly Column[] = [
   col('record', 'json'),
 ];
 
-export function labRows(w: EpisodeWrite): unknown[][] {
-  return w.episode.labs.map((l, i) => [
-    w.personId,
-    w.id,
+export function labRows(e: Episode): unknown[][] {
+  return e.labs.map((l, i) => [
     i,
     n(l.maDichVu),
     n(l.maChiSo),
@@ -291,7 +307,7 @@ export function labRows(w: EpisodeWrite): unknown[][] {
     n(l.moTa),
     n(l.ketLuan),
     n(l.resultAt),
-    compactRecord(l.record),
+    l.record,
   ]);
 }
 
@@ -306,10 +322,8 @@ export const NOTE_COLUMNS: readonly Column[] = [
   col('record', 'json'),
 ];
 
-export function noteRows(w: EpisodeWrite): unknown[][] {
-  return w.episode.clinicalNotes.map((c, i) => [
-    w.personId,
-    w.id,
+export function noteRows(e: Episode): unknown[][] {
+  return e.clinicalNotes.map((c, i) => [
     i,
     n(c.at),
     n(c.dienBienLs),
@@ -317,13 +331,11 @@ export function noteRows(w: EpisodeWrite): unknown[][] {
     n(c.hoiChan),
     n(c.phauThuat),
     c.vitalSigns === undefined ? null : JSON.stringify(c.vitalSigns),
-    compactRecord(c.record),
+    c.record,
   ]);
 }
 
 export const DOCUMENT_COLUMNS: readonly Column[] = [
-  col('person_id', 'uuid'),
-  col('episode_id', 'uuid'),
   col('table_id', 'text'),
   col('line_no', 'integer'),
   col('kind', 'text'),
@@ -402,35 +414,20 @@ export const DOCUMENTS: { readonly [T in DocTable]: (r: TableRecord<T>) => DocFi
 
 export const DOCUMENT_TABLES = Object.keys(DOCUMENTS) as DocTable[];
 
-export function documentRows(w: EpisodeWrite): unknown[][] {
+export function documentRows(e: Episode): unknown[][] {
   const rows: unknown[][] = [];
   for (const table of DOCUMENT_TABLES) {
-    const records = (w.episode.tables[table] ?? []) as readonly TableRecord<typeof table>[];
+    const records = (e.tables[table] ?? []) as readonly TableRecord<typeof table>[];
     const fields = DOCUMENTS[table] as (r: TableRecord<typeof table>) => DocFields;
     records.forEach((r, i) => {
       const d = fields(r);
-      rows.push([
-        w.personId,
-        w.id,
-        table,
-        i,
-        d.kind,
-        w.episode.facilityCode,
-        n(d.no),
-        n(d.date),
-        n(d.at),
-        n(d.from),
-        n(d.to),
-        compactRecord(r),
-      ]);
+      rows.push([table, i, d.kind, e.facilityCode, n(d.no), n(d.date), n(d.at), n(d.from), n(d.to), r]);
     });
   }
   return rows;
 }
 
 export const FINDING_COLUMNS: readonly Column[] = [
-  col('person_id', 'uuid'),
-  col('episode_id', 'uuid'),
   col('seq', 'integer'),
   col('table_id', 'text'),
   col('field', 'text'),
@@ -441,27 +438,175 @@ export const FINDING_COLUMNS: readonly Column[] = [
   col('record_index', 'integer'),
 ];
 
-export function findingRows(w: EpisodeWrite): unknown[][] {
-  return w.warnings.map((f, i) => [
-    w.personId,
-    w.id,
-    i,
-    f.table,
-    n(f.field),
-    f.rule,
-    f.code,
-    f.severity,
-    f.message,
-    n(f.record),
-  ]);
+export function findingRows(warnings: readonly Finding[]): unknown[][] {
+  return warnings.map((f, i) => [i, f.table, n(f.field), f.rule, f.code, f.severity, f.message, n(f.record)]);
 }
 
-/** Child tables in the order they are written (and deleted on a resend). */
-export const CHILD_TABLES = [
-  { table: 'episode_drug', columns: DRUG_COLUMNS, rows: drugRows },
-  { table: 'episode_service', columns: SERVICE_COLUMNS, rows: serviceRows },
-  { table: 'episode_lab', columns: LAB_COLUMNS, rows: labRows },
-  { table: 'episode_note', columns: NOTE_COLUMNS, rows: noteRows },
-  { table: 'episode_document', columns: DOCUMENT_COLUMNS, rows: documentRows },
-  { table: 'episode_finding', columns: FINDING_COLUMNS, rows: findingRows },
+/**
+ * Record fields that a typed column of the same row holds verbatim (`column ← FIELD`). The stored
+ * `record` leaves such a field out when the column gives it back exactly (`leanRecord`), and reading
+ * puts it back (`read.ts`): a datum is stored once. `MA_LK` of every line is the episode's.
+ */
+const DRUG_FIELDS = {
+  drug_code: 'MA_THUOC',
+  name: 'TEN_THUOC',
+  group_code: 'MA_NHOM',
+  unit: 'DON_VI_TINH',
+  strength: 'HAM_LUONG',
+  route: 'DUONG_DUNG',
+  dosage: 'LIEU_DUNG',
+  quantity: 'SO_LUONG',
+  unit_price: 'DON_GIA',
+  amount: 'THANH_TIEN_BV',
+  insured_amount: 'THANH_TIEN_BH',
+  insurance_paid: 'T_BHTT',
+  copayment: 'T_BNCCT',
+  patient_paid: 'T_BNTT',
+  department: 'MA_KHOA',
+} as const;
+const SERVICE_FIELDS = {
+  service_code: 'MA_DICH_VU',
+  service_name: 'TEN_DICH_VU',
+  supply_code: 'MA_VAT_TU',
+  supply_name: 'TEN_VAT_TU',
+  group_code: 'MA_NHOM',
+  unit: 'DON_VI_TINH',
+  quantity: 'SO_LUONG',
+  unit_price: 'DON_GIA_BV',
+  insured_price: 'DON_GIA_BH',
+  amount: 'THANH_TIEN_BV',
+  insured_amount: 'THANH_TIEN_BH',
+  insurance_paid: 'T_BHTT',
+  copayment: 'T_BNCCT',
+  patient_paid: 'T_BNTT',
+  department: 'MA_KHOA',
+} as const;
+const LAB_FIELDS = {
+  service_code: 'MA_DICH_VU',
+  indicator_code: 'MA_CHI_SO',
+  indicator_name: 'TEN_CHI_SO',
+  value_text: 'GIA_TRI',
+  unit: 'DON_VI_DO',
+  description: 'MO_TA',
+  conclusion: 'KET_LUAN',
+} as const;
+const NOTE_FIELDS = {
+  note: 'DIEN_BIEN_LS',
+  stage: 'GIAI_DOAN_BENH',
+  consultation: 'HOI_CHAN',
+  surgery: 'PHAU_THUAT',
+} as const;
+
+/** A record field held by a typed column: its name, the column, the column's index in the row. */
+export interface HeldField {
+  readonly field: string;
+  readonly column: string;
+  readonly cell: number;
+}
+
+function held(
+  columns: readonly Column[],
+  fields: Readonly<Record<string, string>>,
+): ReadonlyMap<string, HeldField> {
+  const out = new Map<string, HeldField>();
+  for (const [column, field] of Object.entries(fields)) {
+    const cell = columns.findIndex((c) => c.name === column);
+    const type = columns[cell]?.type;
+    if (type !== 'text' && type !== 'numeric') throw new Error(`${column}: not a text or numeric column`);
+    out.set(field, { field, column, cell });
+  }
+  return out;
+}
+
+/** A plain decimal: what String(number) gives back and PostgreSQL's numeric prints unchanged. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** The text a typed cell reads back as ('' for NULL), or undefined when it may not be verbatim. */
+function readBack(cell: unknown): string | undefined {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') {
+    const s = String(cell);
+    return PLAIN_DECIMAL.test(s) ? s : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The stored form of a line's record (JSON text): its non-empty fields, except those its typed
+ * cells give back exactly and `MA_LK` when it is the episode's. A field left out for any other reason
+ * (empty) that reading would fill from a column is written out, even empty, so reading is exact.
+ */
+export function leanRecord(
+  r: Readonly<Record<string, string | undefined>>,
+  row: readonly unknown[],
+  fields: ReadonlyMap<string, HeldField>,
+  maLk: string,
+): string {
+  let out = '';
+  for (const k in r) {
+    const v = r[k] ?? '';
+    let keep: boolean;
+    if (k === 'MA_LK') keep = v !== maLk;
+    else {
+      const h = fields.size === 0 ? undefined : fields.get(k);
+      keep = h === undefined ? v !== '' : readBack(row[h.cell]) !== v;
+    }
+    if (keep) out += `${out === '' ? '{' : ','}"${k}":${jsonString(v)}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
+}
+
+/** Characters JSON.stringify would escape (lone surrogates included). */
+// eslint-disable-next-line no-control-regex
+const JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON (the common case, nothing to escape, without JSON.stringify's overhead). */
+function jsonString(v: string): string {
+  return JSON_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+}
+
+/**
+ * Line and document tables: rows from the episode alone (rendered where it is parsed), in write
+ * order. The last cell of each row is the record (see `leanRecord`); `columns` exclude the key.
+ */
+export const LINE_TABLES = [
+  {
+    table: 'episode_drug',
+    xml: 'XML2',
+    columns: DRUG_COLUMNS,
+    rows: drugRows,
+    held: held(DRUG_COLUMNS, DRUG_FIELDS),
+  },
+  {
+    table: 'episode_service',
+    xml: 'XML3',
+    columns: SERVICE_COLUMNS,
+    rows: serviceRows,
+    held: held(SERVICE_COLUMNS, SERVICE_FIELDS),
+  },
+  {
+    table: 'episode_lab',
+    xml: 'XML4',
+    columns: LAB_COLUMNS,
+    rows: labRows,
+    held: held(LAB_COLUMNS, LAB_FIELDS),
+  },
+  {
+    table: 'episode_note',
+    xml: 'XML5',
+    columns: NOTE_COLUMNS,
+    rows: noteRows,
+    held: held(NOTE_COLUMNS, NOTE_FIELDS),
+  },
+  {
+    table: 'episode_document',
+    xml: undefined,
+    columns: DOCUMENT_COLUMNS,
+    rows: documentRows,
+    held: new Map<string, HeldField>(),
+  },
 ] as const;
+
+/** Every child table of `episode` (all keyed by person_id, episode_id), in the order they are written and deleted. */
+export const CHILD_TABLES: readonly string[] = [...LINE_TABLES.map((t) => t.table), 'episode_finding'];

@@ -1,13 +1,25 @@
 /**
  * Writing episodes: a batch of accepted episodes replaces whatever was stored under the same
  * (facility_code, ma_lk) — children deleted and inserted again, the episode keeping its id — in the
- * caller's transaction, with one multi-row statement per table. Received envelopes are stored once
+ * caller's transaction, with one COPY (PostgreSQL) or multi-row INSERT (PGlite) per table. Received envelopes are stored once
  * per content hash, in parts.
  */
 import type { Engine, Queryable } from '../db/types.ts';
 import { bulkInsert, type Column } from './bulk.ts';
-import { copyRows } from './copy.ts';
-import { CHILD_TABLES, EPISODE_COLUMNS, episodeRow, type EpisodeWrite } from './rows.ts';
+import { copyText } from './copy.ts';
+import { copyCells, parseCopyLine } from './copy-text.ts';
+import { renderEpisode, type EpisodeText } from './render.ts';
+import {
+  CHILD_KEY_COLUMNS,
+  CHILD_TABLES,
+  EPISODE_COLUMNS,
+  FINDING_COLUMNS,
+  LINE_TABLES,
+  episodeHead,
+  findingRows,
+  type EpisodeHead,
+  type EpisodeWrite,
+} from './rows.ts';
 
 export interface StoredEpisodeRef {
   readonly personId: string;
@@ -61,7 +73,7 @@ export async function deleteEpisodes(
   const params = [refs.map((r) => r.personId), refs.map((r) => r.id)];
   for (const child of CHILD_TABLES) {
     await q.query(
-      `DELETE FROM ${child.table} WHERE (person_id, episode_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      `DELETE FROM ${child} WHERE (person_id, episode_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
       params,
     );
   }
@@ -71,42 +83,98 @@ export async function deleteEpisodes(
   );
 }
 
-/**
- * Writes a batch of accepted episodes of one envelope, replacing earlier sends of the same episodes.
- * `existing` is what `lockExisting` returned for these keys in the same transaction.
- */
-export type RowWriter = (
-  q: Queryable,
-  table: string,
-  columns: readonly Column[],
-  rows: readonly (readonly unknown[])[],
-) => Promise<void>;
-
-/** The fastest way to write many rows on each engine: COPY on PostgreSQL, multi-row INSERT on PGlite. */
-export function rowWriter(engine: Engine): RowWriter {
-  return engine === 'postgres' ? copyRows : bulkInsert;
+/** An accepted episode, rendered (`render.ts`), with what the ingest thread adds. */
+export interface RenderedWrite extends EpisodeHead {
+  readonly facilityCode: string;
+  readonly maLk: string;
+  readonly text: EpisodeText;
 }
 
+/**
+ * Rows in COPY text (each line ending in a newline) into `table`: COPY on PostgreSQL, a multi-row
+ * INSERT of the same cells elsewhere (PGlite).
+ */
+async function writeText(
+  q: Queryable,
+  engine: Engine | undefined,
+  table: string,
+  columns: readonly Column[],
+  text: string,
+): Promise<void> {
+  if (text === '') return;
+  if (engine === 'postgres') {
+    await copyText(q, table, columns, text);
+    return;
+  }
+  const lines = text.split('\n');
+  lines.pop();
+  await bulkInsert(q, table, columns, lines.map(parseCopyLine));
+}
+
+/**
+ * Writes a batch of accepted episodes of one envelope, replacing earlier sends of the same episodes.
+ * `existing` is what `lockExisting` returned for these keys in the same transaction. `engine`
+ * 'postgres' copies (COPY FROM STDIN); otherwise multi-row INSERTs (both engines understand them).
+ */
+export async function writeEpisodes(
+  q: Queryable,
+  envelopeSha256: string,
+  items: readonly RenderedWrite[],
+  existing: ReadonlyMap<string, StoredEpisodeRef>,
+  engine?: Engine,
+): Promise<void> {
+  const previous = items.flatMap((w) => {
+    const p = existing.get(key(w.facilityCode, w.maLk));
+    return p === undefined ? [] : [p];
+  });
+  await deleteEpisodes(q, previous);
+  let episodes = '';
+  for (const w of items) {
+    const head = copyCells(episodeHead(w, envelopeSha256, existing.get(key(w.facilityCode, w.maLk))));
+    episodes += `${head}\t${w.text.body}\n`;
+  }
+  await writeText(q, engine, 'episode', EPISODE_COLUMNS, episodes);
+  for (let t = 0; t < LINE_TABLES.length; t++) {
+    let text = '';
+    for (const w of items) {
+      const prefix = `${w.personId}\t${w.id}\t`;
+      for (const row of w.text.lines[t]!) text += `${prefix}${row}\n`;
+    }
+    await writeText(
+      q,
+      engine,
+      LINE_TABLES[t]!.table,
+      [...CHILD_KEY_COLUMNS, ...LINE_TABLES[t]!.columns],
+      text,
+    );
+  }
+  let findings = '';
+  for (const w of items) {
+    for (const row of findingRows(w.warnings)) findings += `${w.personId}\t${w.id}\t${copyCells(row)}\n`;
+  }
+  await writeText(q, engine, 'episode_finding', [...CHILD_KEY_COLUMNS, ...FINDING_COLUMNS], findings);
+}
+
+/** `writeEpisodes` for episodes not rendered yet (tests, benches, tools). */
 export async function replaceEpisodes(
   q: Queryable,
   envelopeSha256: string,
   items: readonly EpisodeWrite[],
   existing: ReadonlyMap<string, StoredEpisodeRef>,
-  write: RowWriter = bulkInsert,
+  engine?: Engine,
 ): Promise<void> {
-  const previous = items.flatMap((w) => {
-    const p = existing.get(key(w.episode.facilityCode, w.episode.maLk));
-    return p === undefined ? [] : [p];
-  });
-  await deleteEpisodes(q, previous);
-  const episodeRows = items.map((w) =>
-    episodeRow(w, envelopeSha256, existing.get(key(w.episode.facilityCode, w.episode.maLk))),
+  await writeEpisodes(
+    q,
+    envelopeSha256,
+    items.map((w) => ({
+      ...w,
+      facilityCode: w.episode.facilityCode,
+      maLk: w.episode.maLk,
+      text: renderEpisode(w.episode, w.hosoIndex, w.unknownElements),
+    })),
+    existing,
+    engine,
   );
-  await write(q, 'episode', EPISODE_COLUMNS, episodeRows);
-  for (const child of CHILD_TABLES) {
-    const rows = items.flatMap((w) => child.rows(w));
-    if (rows.length > 0) await write(q, child.table, child.columns, rows);
-  }
 }
 
 export interface EnvelopeMeta {

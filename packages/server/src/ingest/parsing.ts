@@ -1,9 +1,10 @@
 /**
  * Prepared episodes of an envelope, as an async stream of groups, parsed either in this thread or in
- * the shared parse worker (one per process, started on first use, never keeping the process alive).
+ * a parse worker (up to one per core, started on first use, never keeping the process alive).
  * With the worker, chunks are read ahead a little (bounded: memory stays flat) so the worker parses
  * while the caller is busy writing the previous batch.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EnvelopeHeader } from '@suckhoe/domain/xml130/index';
 import type { FromWorker, ToWorker } from './parse-worker.ts';
@@ -28,32 +29,58 @@ const MAX_CHUNKS_AHEAD = 4;
 const MAX_QUEUED = 600;
 const CHUNK = 256 * 1024;
 
-let shared: { worker: Worker; handlers: Map<number, (m: FromWorker) => void>; next: number } | undefined;
+interface ParseWorker {
+  readonly worker: Worker;
+  readonly handlers: Map<number, (m: FromWorker) => void>;
+}
 
-function worker(): NonNullable<typeof shared> {
-  if (shared) return shared;
-  const w = new Worker(new URL('./parse-worker.mjs', import.meta.url), { execArgv: [] });
+/**
+ * Parse workers, started on first use, up to one per core: envelopes parsed at the same time (the
+ * CLI imports two files at a time) go to different workers. The young generation is larger than
+ * V8's default: a HOSO's records and strings then die young instead of being promoted and collected
+ * by the (much dearer) old-generation collector.
+ */
+const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+const pool: (ParseWorker | undefined)[] = [];
+let nextRun = 1;
+
+function startWorker(slot: number): ParseWorker {
+  const w = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+    execArgv: [],
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
   const handlers = new Map<number, (m: FromWorker) => void>();
   w.on('message', (m: FromWorker) => handlers.get(m.id)?.(m));
   const fail = (e: unknown): void => {
     const message = e instanceof Error ? e.message : `parse worker stopped (${String(e)})`;
     for (const [id, h] of handlers) h({ t: 'error', id, message });
-    shared = undefined;
+    if (pool[slot]?.worker === w) pool[slot] = undefined;
   };
   w.on('error', fail);
   w.on('exit', (code) => {
-    if (shared?.worker === w) fail(code);
+    if (pool[slot]?.worker === w) fail(code);
   });
   w.unref();
-  shared = { worker: w, handlers, next: 1 };
-  return shared;
+  const started = { worker: w, handlers };
+  pool[slot] = started;
+  return started;
 }
 
-/** Stops the shared worker (tests, shutdown). */
+/** The least busy worker (an idle slot starts a new one). */
+function worker(): ParseWorker {
+  let best: ParseWorker | undefined;
+  for (let slot = 0; slot < POOL_SIZE; slot++) {
+    const w = pool[slot] ?? startWorker(slot);
+    if (w.handlers.size === 0) return w;
+    if (best === undefined || w.handlers.size < best.handlers.size) best = w;
+  }
+  return best!;
+}
+
+/** Stops the parse workers (tests, shutdown). */
 export async function stopParseWorker(): Promise<void> {
-  const s = shared;
-  shared = undefined;
-  await s?.worker.terminate();
+  const all = pool.splice(0, pool.length).filter((w): w is ParseWorker => w !== undefined);
+  await Promise.all(all.map((w) => w.worker.terminate()));
 }
 
 async function* chunksOf(source: EnvelopeSource): AsyncGenerator<Uint8Array> {
@@ -80,7 +107,7 @@ async function* viaWorker(
   o: ParseStreamOptions,
 ): AsyncGenerator<readonly Prepared[]> {
   const s = worker();
-  const id = s.next++;
+  const id = nextRun++;
   const post = (m: ToWorker, transfer: ArrayBuffer[] = []): void => {
     s.worker.postMessage(m, transfer);
   };

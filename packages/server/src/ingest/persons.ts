@@ -10,7 +10,10 @@
  * Placeholder identifiers (all zeros, as in redacted files) are ignored.
  */
 import { nameKey, parsePersonalId, todayInVietnam } from '@suckhoe/domain';
-import type { Episode } from '@suckhoe/domain/xml130/index';
+import type { Episode as FullEpisode } from '@suckhoe/domain/xml130/index';
+
+/** What matching needs of an episode: its patient. */
+type Episode = Pick<FullEpisode, 'patient'>;
 import type { Queryable } from '../db/types.ts';
 import { insertPersons } from '../persons/repo.ts';
 import type { PersonInput } from '../persons/model.ts';

@@ -10,24 +10,23 @@
  *    episode by episode so one bad episode cannot sink the others.
  */
 import { randomUUID } from 'node:crypto';
-import type { Episode, Finding, UnknownElement } from '@suckhoe/domain/xml130/index';
+import type { Finding } from '@suckhoe/domain/xml130/index';
 import { makeFinding } from '@suckhoe/domain/xml130/rules/findings';
 import type { Db, Queryable } from '../db/types.ts';
-import type { EpisodeWrite } from '../episodes/rows.ts';
 import { MappingError } from '../episodes/rows.ts';
 import {
   existingKey,
   lockExisting,
-  replaceEpisodes,
-  rowWriter,
   storeEnvelope,
+  writeEpisodes,
+  type RenderedWrite,
   type StoredEpisodeRef,
 } from '../episodes/store.ts';
 import { ingestFinding } from './findings.ts';
 import { matchPersons, type PersonMatch } from './persons.ts';
 import { admitEnvelope, type Accepted, type Sender } from './policy.ts';
 import { prepareEpisodes, type ParseMode } from './parsing.ts';
-import type { Prepared } from './prepare.ts';
+import type { Prepared, PreparedEpisode } from './prepare.ts';
 import { issue, type EpisodeResult, type IngestReceipt, type IngestRefusal } from './receipt.ts';
 import type { ScanLimits } from './dsig/scan.ts';
 import type { EnvelopeSource } from './source.ts';
@@ -69,9 +68,8 @@ export interface IngestOptions {
 
 interface Pending {
   readonly index: number;
-  readonly episode: Episode;
+  readonly episode: PreparedEpisode;
   readonly warnings: readonly Finding[];
-  readonly unknownElements: readonly UnknownElement[];
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
@@ -139,7 +137,7 @@ class Run {
       this.reject(p.index, p.maLk, p.facility, errors, warnings);
       return undefined;
     }
-    return { index: p.index, episode: p.episode, warnings, unknownElements: p.unknownElements };
+    return { index: p.index, episode: p.episode, warnings };
   }
 
   /** Writes a batch in one transaction; on failure retries, then isolates the failing episodes. */
@@ -241,26 +239,26 @@ class Run {
           };
         }),
       );
-      const writes: EpisodeWrite[] = batch.map((p, i) => ({
+      const writes: RenderedWrite[] = batch.map((p, i) => ({
         id: prev(p)?.id ?? randomUUID(),
         personId: matches[i]!.personId,
-        episode: p.episode,
-        hosoIndex: p.index,
+        facilityCode: p.episode.facilityCode,
+        maLk: p.episode.maLk,
+        text: p.episode.text,
         warnings: p.warnings,
-        unknownElements: p.unknownElements,
         signed: adm.signed,
         signatureVerified: adm.signatureVerified,
         source: this.o.source,
       }));
-      await replaceEpisodes(tx, adm.scan.sha256, writes, existing, rowWriter(this.o.db.engine));
+      await writeEpisodes(tx, adm.scan.sha256, writes, existing, this.o.db.engine);
       await queueReviews(tx, writes, matches);
       return { writes, matches, prev: batch.map(prev) };
     });
     this.envelopeStored = true;
     const events: StoredEvent[] = outcome.writes.map((w, i) => ({
       personId: w.personId,
-      facility: w.episode.facilityCode,
-      maLk: w.episode.maLk,
+      facility: w.facilityCode,
+      maLk: w.maLk,
       version: (outcome.prev[i]?.version ?? 0) + 1,
       personCreated: outcome.matches[i]!.created,
       envelopeSha256: adm.scan.sha256,
@@ -294,23 +292,14 @@ class Run {
 
 async function queueReviews(
   tx: Queryable,
-  writes: readonly EpisodeWrite[],
+  writes: readonly RenderedWrite[],
   matches: readonly PersonMatch[],
 ): Promise<void> {
   const rows = writes.flatMap((w, i) => {
     const review = matches[i]!.review;
     return review === undefined
       ? []
-      : [
-          [
-            w.personId,
-            w.episode.facilityCode,
-            w.episode.maLk,
-            w.id,
-            review.reason,
-            `{${review.candidates.join(',')}}`,
-          ],
-        ];
+      : [[w.personId, w.facilityCode, w.maLk, w.id, review.reason, `{${review.candidates.join(',')}}`]];
   });
   if (rows.length === 0) return;
   await tx.query(

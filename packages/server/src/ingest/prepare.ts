@@ -1,7 +1,8 @@
 /**
- * One HOSO from reading to the canonical episode, without I/O: domain validation in the envelope's
- * context, then `toEpisode`. Runs in the ingest thread for small envelopes and in the parse worker
- * (parse-worker.ts) for big ones; the result is plain data (structured-cloneable).
+ * One HOSO from reading to rows, without I/O: domain validation in the envelope's context,
+ * `toEpisode`, then the episode's rows rendered as COPY text (`../episodes/render.ts`). Runs in the
+ * ingest thread for small envelopes and in the parse worker (parse-worker.ts) for big ones; the result
+ * is plain data, mostly strings (cheap to send between threads).
  */
 import {
   EnvelopeChecks,
@@ -12,9 +13,18 @@ import {
   type Episode,
   type Finding,
   type ParsedHoso,
-  type UnknownElement,
 } from '@suckhoe/domain/xml130/index';
+import { renderEpisode, type EpisodeText } from '../episodes/render.ts';
+import { MappingError } from '../episodes/rows.ts';
 import { ingestFinding } from './findings.ts';
+
+/** An accepted episode as the ingest thread needs it: its key, its patient, its rows. */
+export interface PreparedEpisode {
+  readonly maLk: string;
+  readonly facilityCode: string;
+  readonly patient: Episode['patient'];
+  readonly text: EpisodeText;
+}
 
 export interface Prepared {
   /** 0-based position of the HOSO in the envelope. */
@@ -24,8 +34,7 @@ export interface Prepared {
   readonly errors: readonly Finding[];
   readonly warnings: readonly Finding[];
   /** Present when there is no error. */
-  readonly episode?: Episode;
-  readonly unknownElements: readonly UnknownElement[];
+  readonly episode?: PreparedEpisode;
 }
 
 export function prepareHoso(h: ParsedHoso, checks: EnvelopeChecks, header: EnvelopeHeader): Prepared {
@@ -35,17 +44,27 @@ export function prepareHoso(h: ParsedHoso, checks: EnvelopeChecks, header: Envel
   const facility = (xml1?.MA_CSKCB ?? header.macskcb).trim() || header.macskcb;
   const errors: Finding[] = [...h.errors, ...report.errors];
   const warnings: Finding[] = [...h.warnings, ...report.warnings];
-  const base = { index: h.index, maLk, facility, warnings, unknownElements: h.unknownElements };
+  const base = { index: h.index, maLk, facility, warnings };
   if (errors.length > 0) return { ...base, errors };
   const mapped = toEpisode(h);
-  if (!mapped.ok) {
-    const detail = mapped.errors.map((p) => p.message).join('; ');
-    return {
-      ...base,
-      errors: [ingestFinding('EPISODE_MAPPING_FAILED', { table: 'XML1', hoso: h.index }, { detail })],
-    };
+  const failed = (detail: string): Prepared => ({
+    ...base,
+    errors: [ingestFinding('EPISODE_MAPPING_FAILED', { table: 'XML1', hoso: h.index }, { detail })],
+  });
+  if (!mapped.ok) return failed(mapped.errors.map((p) => p.message).join('; '));
+  const e = mapped.value;
+  let text: EpisodeText;
+  try {
+    text = renderEpisode(e, h.index, h.unknownElements);
+  } catch (err) {
+    if (err instanceof MappingError) return failed(err.message);
+    throw err;
   }
-  return { ...base, errors: [], episode: mapped.value };
+  return {
+    ...base,
+    errors: [],
+    episode: { maLk: e.maLk, facilityCode: e.facilityCode, patient: e.patient, text },
+  };
 }
 
 /** Reads an envelope's HOSO incrementally and prepares each (the worker and the in-thread path share this). */

@@ -7,6 +7,7 @@ import type { Capability } from '../http/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { episodeRoutes } from '../episodes/routes.ts';
 import { envelopeBytes, registerBodyParsers } from './body.ts';
+import { reviewRoutes } from './review-routes.ts';
 import { ingestEnvelope, isRefusal, type StoredEvent } from './pipeline.ts';
 import { bufferSource } from './source.ts';
 
@@ -75,6 +76,7 @@ const auditChunks = async (req: FastifyRequest, records: readonly RequestAudit[]
 export const ingestRoutes: Capability = async (app, deps) => {
   const { db, config } = deps;
   await app.register(episodeRoutes, deps);
+  await app.register(reviewRoutes, deps);
   registerBodyParsers(app, config.xmlBodyLimit);
 
   app.post(

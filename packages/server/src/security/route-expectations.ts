@@ -68,5 +68,9 @@ export const ROUTE_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   // XML 130 ingest and episodes (issue 4) — as declared by those capabilities when this table was written.
   'POST /api/v1/xml130': ['integration_client', 'facility_admin'],
   'GET /api/v1/episodes/:facility/:maLk/xml130': ['integration_client', 'facility_admin', 'clinician'],
+  // Person review queue of ingest: identity decisions, as the persons duplicate review (own facility; admin all).
+  'GET /api/v1/ingest/reviews': ['registrar', 'facility_admin'],
+  'GET /api/v1/ingest/reviews/:id': ['registrar', 'facility_admin'],
+  'POST /api/v1/ingest/reviews/:id/resolve': ['registrar', 'facility_admin'],
   ...HEALTHBOOK_FHIR_ROUTE_EXPECTATIONS, // health book and FHIR (fhir/route-expectations.ts)
 };

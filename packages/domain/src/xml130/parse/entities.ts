@@ -74,6 +74,8 @@ export function escapeText(value: string): string {
 
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Removes characters that XML 1.0 cannot carry; returns how many were removed. */
 export function stripInvalidXmlChars(text: string): { text: string; removed: number } {
@@ -86,9 +88,5 @@ export function stripInvalidXmlChars(text: string): { text: string; removed: num
 }
 
 export function hasInvalidXmlChars(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c >= 0xfffe) return true;
-  }
-  return false;
+  return HAS_INVALID_XML_CHAR.test(text); // a native regex scan: several times faster than a charCodeAt loop
 }

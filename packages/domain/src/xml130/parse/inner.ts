@@ -22,19 +22,6 @@ const FAILED: InnerResult = {
   bytes: 0,
 };
 
-/** True when the UTF-8 bytes contain a control character XML 1.0 cannot carry (or U+FFFE/U+FFFF). */
-function bytesNeedCleaning(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13) return true;
-  }
-  // U+FFFE / U+FFFF are EF BF BE / EF BF BF in UTF-8; EF is rare in Vietnamese text.
-  for (let i = bytes.indexOf(0xef); i !== -1; i = bytes.indexOf(0xef, i + 1)) {
-    if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) return true;
-  }
-  return false;
-}
-
 /** Removes characters XML 1.0 cannot carry, with a warning. */
 function clean(text: string, tableId: TableId, ctx: TableParseContext): string {
   const { text: cleaned, removed } = stripInvalidXmlChars(text);
@@ -69,7 +56,8 @@ export function readInnerBytes(bytes: Uint8Array, tableId: TableId, ctx: TablePa
   const decoded = decodeBytes(bytes);
   if (decoded.utf16) ctx.findings.add('UTF16_DECODED', where(tableId, ctx), { where: tableId });
   if (decoded.invalidUtf8) ctx.findings.add('INVALID_UTF8', where(tableId, ctx), { where: tableId });
-  const doc = decoded.utf16 || bytesNeedCleaning(bytes) ? clean(decoded.text, tableId, ctx) : decoded.text;
+  const doc =
+    decoded.utf16 || hasInvalidXmlChars(decoded.text) ? clean(decoded.text, tableId, ctx) : decoded.text;
   return { ...parseFlatTable(doc, tableId, ctx), bytes: bytes.length };
 }
 

@@ -80,6 +80,71 @@ export const AMENDMENTS: readonly Amendment[] = [
     change: 'required',
     ops: modifyEach(['XML1', 'XML9', 'XML12'], 'MAHUYEN_CU_TRU', { required: false }),
   },
+  // ── Provincial acceptance policy (version PRACTICE): fields the appendix [S1] marks "Y" that real
+  // hospital files [S7] send empty. Reading the episode does not depend on them, so an empty value is a
+  // FIELD_EMPTY_TOLERATED warning stored with the episode instead of rejecting it. Identifiers, dates,
+  // codes the episode is built on and every total stay errors. Evidence: ../shared/samples/xml130
+  // (sample01, sample03; xml130.md §5.2, §5.4, §5.9).
+  {
+    id: 'PRACTICE-XML2-HAM_LUONG-DUONG_DUNG',
+    version: 'PRACTICE',
+    title: 'XML2 HAM_LUONG, DUONG_DUNG: để trống → cảnh báo (không từ chối hồ sơ)',
+    effectiveFrom: '2024-07-01',
+    confidence: 'reported',
+    sources: ['S7', 'S1'],
+    defaultOn: true,
+    note: 'xml130.md §5.2 #9–10 mark strength and route "Y", but real outpatient files (sample03: 3 of 3 drug lines of MA_NHOM 4) leave HAM_LUONG empty when the strength is part of the registered drug name (TEN_THUOC "Wamlox 5mg/80mg") and DUONG_DUNG empty for an insulin pen; for blood, oxygen and supplies (§10.2 #21) they do not apply at all. Both are attributes of the registered product (SO_DANG_KY / MA_THUOC catalogue), not of the claim: amounts, quantity, drug code and dose (LIEU_DUNG) stay required.',
+    ops: [
+      {
+        op: 'modify',
+        table: 'XML2',
+        field: 'HAM_LUONG',
+        set: { required: { severity: 'warning', source: 'S7' } },
+      },
+      {
+        op: 'modify',
+        table: 'XML2',
+        field: 'DUONG_DUNG',
+        set: { required: { severity: 'warning', source: 'S7' } },
+      },
+    ],
+  },
+  {
+    id: 'PRACTICE-XML4-TEN_CHI_SO',
+    version: 'PRACTICE',
+    title: 'XML4 TEN_CHI_SO: để trống → cảnh báo (không từ chối hồ sơ)',
+    effectiveFrom: '2024-07-01',
+    confidence: 'reported',
+    sources: ['S7', 'S1'],
+    defaultOn: true,
+    note: 'xml130.md §5.4 #5 marks the indicator name "Y", but MA_CHI_SO (#4) is "empty if none": a CLS service without indicators (sample01: imaging 18.0036.0001, no MA_CHI_SO, result in MO_TA/KET_LUAN) has no name to give, and when MA_CHI_SO is filled the name derives from the indicator code list (QĐ 7603 PL11 / QĐ 1227/2025).',
+    ops: [
+      {
+        op: 'modify',
+        table: 'XML4',
+        field: 'TEN_CHI_SO',
+        set: { required: { severity: 'warning', source: 'S7' } },
+      },
+    ],
+  },
+  {
+    id: 'PRACTICE-XML9-GHI_CHU',
+    version: 'PRACTICE',
+    title: 'XML9 GHI_CHU: để trống → cảnh báo (không từ chối hồ sơ)',
+    effectiveFrom: '2024-07-01',
+    confidence: 'reported',
+    sources: ['S7', 'S1'],
+    defaultOn: true,
+    note: 'xml130.md §5.9 #28 marks the birth-certificate note "Y"; a note has nothing to say for an ordinary birth and real files send it empty (sample01). The certificate itself (child, mother, dates, numbers, signer) stays required.',
+    ops: [
+      {
+        op: 'modify',
+        table: 'XML9',
+        field: 'GHI_CHU',
+        set: { required: { severity: 'warning', source: 'S7' } },
+      },
+    ],
+  },
   {
     id: 'QD3176-XML13-NAMES',
     version: '3176',

@@ -29,9 +29,11 @@ export type TableId = (typeof TABLE_IDS)[number];
 /**
  * The legal text (or practice) that introduced or changed something. `130` = QĐ 130/QĐ-BYT (2023),
  * `4750` = QĐ 4750/QĐ-BYT (2023), `3176` = QĐ 3176/QĐ-BYT (2024), `1931` = QĐ 1931/QĐ-BYT (2026),
- * `LGOV2025` = two-tier local government from 01/07/2025 (district level abolished).
+ * `LGOV2025` = two-tier local government from 01/07/2025 (district level abolished), `PRACTICE` = the
+ * province's acceptance policy for what real hospital files actually send (not a legal decision; each
+ * such amendment names the real files [S7] that justify it).
  */
-export type Version = '130' | '4750' | '3176' | '1931' | 'LGOV2025';
+export type Version = '130' | '4750' | '3176' | '1931' | 'LGOV2025' | 'PRACTICE';
 
 /**
  * Semantic field type (the legal type is kept separately in `legalType`):
@@ -60,9 +62,13 @@ export type Condition =
   | { readonly op: 'all'; readonly of: readonly Condition[] }
   | { readonly op: 'any'; readonly of: readonly Condition[] };
 
-/** A conditional requirement ("C" in the appendix, or an implementation rule as a warning). */
+/**
+ * A conditional requirement ("C" in the appendix, or an implementation rule as a warning). Without
+ * `when` (and with `severity: 'warning'`): the appendix says "Y" but an empty value is accepted with a
+ * warning (`FIELD_EMPTY_TOLERATED`) — set only by an amendment that says why.
+ */
 export interface Requirement {
-  readonly when: Condition;
+  readonly when?: Condition;
   /** `warning` for requirements that come from implementations rather than the legal text. */
   readonly severity?: 'warning';
   readonly source?: SourceId;

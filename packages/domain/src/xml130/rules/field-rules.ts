@@ -10,6 +10,16 @@ export const FIELD_RULES = {
     spec: '§10.2 #17',
     sources: ['S1', 'S4'],
   },
+  FIELD_EMPTY_TOLERATED: {
+    code: 'FIELD_EMPTY_TOLERATED',
+    severity: 'warning',
+    description:
+      'A field marked "Y" in the appendix is empty, but real files leave it empty and the data is not needed to read the episode (registry amendments PRACTICE-*)',
+    message:
+      'Trường {field} của {table} đang để trống (phụ lục QĐ 130/4750 ghi là bắt buộc); hồ sơ vẫn được tiếp nhận, đề nghị cơ sở bổ sung ở lần gửi sau.',
+    spec: '§5 (cột Bắt buộc), §10.2 #17',
+    sources: ['S1', 'S7'],
+  },
   FIELD_REQUIRED_IF: {
     code: 'FIELD_REQUIRED_IF',
     severity: 'error',

@@ -87,7 +87,15 @@ function checkField(table: TableId, field: FieldSpec, rec: Rec, record: number, 
   if (value === '') {
     const req = field.required;
     if (req === true) report(ctx, table, field.name, record, 'FIELD_REQUIRED');
-    else if (req !== undefined && req !== false && holds(req.when, rec)) {
+    else if (req !== undefined && req !== false && req.when === undefined) {
+      report(
+        ctx,
+        table,
+        field.name,
+        record,
+        req.severity === 'warning' ? 'FIELD_EMPTY_TOLERATED' : 'FIELD_REQUIRED',
+      );
+    } else if (req !== undefined && req !== false && req.when !== undefined && holds(req.when, rec)) {
       report(
         ctx,
         table,
