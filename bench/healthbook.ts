@@ -11,8 +11,9 @@
  *
  * Assembled books and FHIR views are cached per record version (healthbook/cache.ts): "cold"
  * figures run with that cache switched off (every request loads the record and maps it), "warm"
- * figures with it on over a set of 100 persons read again and again (a hit still does the access
- * check, the consent view, the version query and the audit append).
+ * figures with it on over a set of 100 persons, each read once before the clock starts, then again
+ * and again (a hit still does the access check, the consent view, the version query and the audit
+ * append, and sends the cached bytes).
  *
  * Figures, per engine (ceiling: Fastify hello-world on loopback, same run):
  * - `healthbook.read`            cold GET /api/v1/persons/{id}/health-book (first page: 20 episodes)
@@ -21,10 +22,13 @@
  * - `healthbook.everything-page` cold GET /fhir/R4/Patient/{id}/$everything?_count=200
  * - `healthbook.everything`      cold $everything, all ≈50 episodes (≈1,300 resources, ≈1.2 MB)
  * - `healthbook.everything-warm` warm $everything, all
+ * - `healthbook.everything-page-warm` warm $everything?_count=200
  * - `healthbook.db-size`         episodes in the database (value) and their line rows (ceiling)
  *
  * Knobs: BENCH_HB_PERSONS (PGlite 100, PostgreSQL 500), BENCH_HB_EPISODES (50),
- * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000).
+ * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000); BENCH_PROFILE_DIR records a CPU profile of
+ * each measured phase (bench/lib/profile.ts); BENCH_PG_CPU names a command printing the PostgreSQL
+ * server's total CPU seconds (for the database's CPU per request).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { toEpisode } from '@suckhoe/domain/xml130/index';
@@ -39,6 +43,7 @@ import type { BenchEngine } from './lib/figure.ts';
 import { emit } from './lib/figure.ts';
 import { httpLoad } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
+import { profiled } from './lib/profile.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
 import { startServer } from './lib/server.ts';
@@ -127,6 +132,19 @@ async function writeEpisodes(
 function shift(iso: string | undefined, i: number): string | undefined {
   if (iso === undefined) return undefined;
   return new Date(Date.parse(iso) - (i % 2900) * 86_400_000).toISOString();
+}
+
+/**
+ * CPU seconds of the database server so far, when it runs on this machine (PostgreSQL: the
+ * `BENCH_PG_CPU` command prints the total CPU seconds of its processes, e.g. a /proc reader; PGlite
+ * runs in this process and is counted there). Other clients of the same server count too.
+ */
+async function backendCpuS(_db: Db, engine: BenchEngine): Promise<number | null> {
+  const cmd = process.env.BENCH_PG_CPU;
+  if (engine !== 'postgres' || !cmd) return null;
+  const { execFileSync } = await import('node:child_process');
+  const v = Number(execFileSync(cmd, { encoding: 'utf8' }).trim());
+  return Number.isFinite(v) ? v : null;
 }
 
 async function counts(db: Db): Promise<{ episodes: number; lines: number }> {
@@ -225,12 +243,25 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
       ['healthbook.everything-page', everything('?_count=200'), true],
       ['healthbook.everything', everything(''), true],
       ['healthbook.everything-warm', warm(everything('')), false],
+      ['healthbook.everything-page-warm', warm(everything('?_count=200')), false],
     ];
     for (const [name, paths, cold] of mixes) {
       cacheSettings.enabled = !cold;
+      // Warm figures measure hits: every path is read once before the clock starts.
+      if (!cold) for (const p of paths) await (await fetch(`${server.url}${p}`, { headers })).arrayBuffer();
       const rss = new RssSampler();
-      const r = await httpLoad({ url: server.url, paths, headers });
+      const cpu0 = process.cpuUsage();
+      const pg0 = await backendCpuS(db, engine);
+      const r = await profiled(`${name}.${engine}`, () => httpLoad({ url: server.url, paths, headers }));
+      const cpu = process.cpuUsage(cpu0);
+      const pg1 = await backendCpuS(db, engine);
       if (r.failed > 0) note(`  ${name}: ${r.failed} failed requests`);
+      // This process runs the server and the load generator: an upper bound of the server's share.
+      const perReq = (us: number) => (us / 1000 / Math.max(1, r.ok)).toFixed(2);
+      note(
+        `  ${name}: CPU per 2xx response — this process ${perReq(cpu.user + cpu.system)} ms` +
+          (pg0 !== null && pg1 !== null ? `, database ${perReq((pg1 - pg0) * 1e6)} ms` : ''),
+      );
       emit({
         bench: name,
         value: r.rate,

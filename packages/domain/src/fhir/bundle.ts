@@ -53,3 +53,40 @@ export function searchset(i: SearchsetInput): Bundle {
     ...(entry.length ? { entry } : {}),
   };
 }
+
+/** A resource already serialised: its type and id (for `fullUrl`) and its JSON text. */
+export interface SerialisedResource {
+  readonly resourceType: string;
+  readonly id: string;
+  readonly json: string;
+}
+
+/**
+ * The same searchset as `searchset`, as JSON text, from resources serialised once (a cached view
+ * re-serves its resources without walking their objects again): byte for byte what
+ * `JSON.stringify(searchset(…))` gives for the same resources.
+ */
+export function searchsetText(
+  i: Omit<SearchsetInput, 'matches' | 'included'> & {
+    readonly matches: readonly SerialisedResource[];
+    readonly included?: readonly SerialisedResource[];
+  },
+): string {
+  const { outcome, matches, included, ...rest } = i;
+  const head = JSON.stringify(searchset({ ...rest, matches: [] }));
+  const parts: string[] = [];
+  const entry = (r: SerialisedResource, mode: 'match' | 'include') =>
+    `{"fullUrl":${JSON.stringify(`${i.base}/${r.resourceType}/${r.id}`)},"resource":${r.json},"search":{"mode":"${mode}"}}`;
+  for (const r of matches) parts.push(entry(r, 'match'));
+  for (const r of included ?? []) parts.push(entry(r, 'include'));
+  if (outcome) parts.push(`{"resource":${JSON.stringify(outcome)},"search":{"mode":"outcome"}}`);
+  if (parts.length === 0) return head;
+  return `${head.slice(0, -1)},"entry":[${parts.join(',')}]}`;
+}
+
+/** A resource's serialised form (the id is the one `searchset` puts in `fullUrl`). */
+export const serialised = (r: Resource): SerialisedResource => ({
+  resourceType: r.resourceType,
+  id: r.id ?? '',
+  json: JSON.stringify(r),
+});

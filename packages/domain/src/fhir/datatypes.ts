@@ -8,14 +8,24 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** An instant (`2026-02-12T07:04:00+07:00`) from any ISO timestamp; undefined when unreadable. */
 export function instant(iso: string | null | undefined): string | undefined {
   if (!iso) return undefined;
+  // A record repeats the same few timestamps on hundreds of resources (meta.lastUpdated): remembered.
+  const known = instants.get(iso);
+  if (known !== undefined) return known ?? undefined;
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return undefined;
-  const d = new Date(t + VN_OFFSET_MS);
-  return (
-    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+07:00`
-  );
+  let out: string | null = null;
+  if (!Number.isNaN(t)) {
+    const d = new Date(t + VN_OFFSET_MS);
+    out =
+      `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+      `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+07:00`;
+  }
+  if (instants.size >= INSTANTS_MAX) instants.clear();
+  instants.set(iso, out);
+  return out ?? undefined;
 }
+
+const instants = new Map<string, string | null>();
+const INSTANTS_MAX = 20_000;
 
 /** A FHIR date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) from a date or a timestamp (Vietnam calendar day). */
 export function fhirDate(v: string | null | undefined): string | undefined {
@@ -123,7 +133,11 @@ export function vietnameseName(fullName: string): HumanName {
 /** Drop keys whose value is undefined, null, '' or an empty array (FHIR forbids empty elements). */
 export function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
+  // for…in over the object literals of the mappers (no [key, value] pair per field: this runs for
+  // every element of every resource).
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = (o as Record<string, unknown>)[k];
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     out[k] = v;

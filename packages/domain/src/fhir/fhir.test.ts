@@ -9,6 +9,9 @@ import {
   parseSearch,
   practitionerCode,
   practitionerId,
+  searchset,
+  searchsetText,
+  serialised,
   vietnameseName,
 } from './index.ts';
 
@@ -144,4 +147,36 @@ test('the CapabilityStatement lists every served type with its search parameters
   const patient = c.rest?.[0]?.resource?.find((r) => r.type === 'Patient');
   assert.ok(patient?.searchParam?.some((p) => p.name === 'identifier'));
   assert.ok(patient?.operation?.some((o) => o.name === 'everything'));
+});
+
+test('a searchset from serialised resources is the same text as the object bundle', () => {
+  const rs = [obs('a', '2024-01-02'), obs('b', '2024-02-03', '8310-5')];
+  const notice = {
+    resourceType: 'OperationOutcome' as const,
+    issue: [{ severity: 'information' as const, code: 'suppressed' as const, diagnostics: 'ẩn' }],
+  };
+  const cases = [
+    { base: 'http://h/fhir/R4', selfPath: 'Patient/p1/$everything', total: 2, offset: 0, count: 10 },
+    { base: 'http://h/fhir/R4', selfPath: 'X?a=1', total: 7, offset: 2, count: 2, outcome: notice },
+    {
+      base: 'http://h/fhir/R4',
+      selfPath: 'X',
+      total: 7,
+      offset: 0,
+      count: 0,
+      timestamp: '2024-01-01T00:00:00Z',
+    },
+  ];
+  for (const c of cases) {
+    for (const matches of [rs, []]) {
+      assert.equal(
+        searchsetText({ ...c, matches: matches.map(serialised), included: [rs[1]!].map(serialised) }),
+        JSON.stringify(searchset({ ...c, matches, included: [rs[1]!] })),
+      );
+      assert.equal(
+        searchsetText({ ...c, matches: matches.map(serialised) }),
+        JSON.stringify(searchset({ ...c, matches })),
+      );
+    }
+  }
 });

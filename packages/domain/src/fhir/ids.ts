@@ -3,6 +3,7 @@
  * naming the line (stable across reads and resends, which keep the episode id and line order).
  *   {episode}                Encounter            {episode}.dx{n}     Condition (0 = main, then MA_BENH_KT)
  *   {episode}.rx{line}       MedicationRequest    {episode}.imm{line} Immunization (vaccine lines)
+ *   {episode}.md{line}       MedicationDispense (XML2 lines with SO_LUONG)
  *   {episode}.px{line}       Procedure (XML3)     {episode}.pc{n}     Procedure (MA_PTTT_QT, ICD-9-CM)
  *   {episode}.lab{line}      Observation (XML4)   {episode}.vs{note}.{key} Observation (XML5 vital signs)
  *   {episode}.wt / .abo      Observation (XML1 CAN_NANG / NHOM_MAU)
@@ -27,14 +28,22 @@ export function parseDerivedId(id: string): { episodeId: string; suffix: string 
 export const derivedId = (episodeId: string, suffix: string): string => `${episodeId}.${suffix}`;
 
 export function practitionerId(code: string): string {
+  // A record names the same few doctors on hundreds of lines: ids are remembered.
+  const known = practitionerIds.get(code);
+  if (known !== undefined) return known;
   const enc = [...new TextEncoder().encode(code.trim())]
     .map((b) => {
       const ch = String.fromCharCode(b);
       return /[A-Za-z0-9.]/.test(ch) ? ch : `-${b.toString(16).toUpperCase().padStart(2, '0')}`;
     })
     .join('');
-  return `cchn-${enc}`.slice(0, 64);
+  const id = `cchn-${enc}`.slice(0, 64);
+  if (practitionerIds.size >= 10_000) practitionerIds.clear();
+  practitionerIds.set(code, id);
+  return id;
 }
+
+const practitionerIds = new Map<string, string>();
 
 export function practitionerCode(id: string): string | null {
   if (!id.startsWith('cchn-')) return null;

@@ -21,6 +21,7 @@ import {
 import { episodeEncounter, importedEncounter } from './resources/encounter.ts';
 import { familyHistory } from './resources/family-member-history.ts';
 import { importedImmunization, vaccineImmunization } from './resources/immunization.ts';
+import { drugMedicationDispense } from './resources/medication-dispense.ts';
 import { drugMedicationRequest, importedMedicationRequest } from './resources/medication-request.ts';
 import {
   importedObservation,
@@ -72,6 +73,8 @@ export function recordResources(record: PersonRecord, o: RecordResourcesOptions)
     if (!isImmunisationIcd(e.mainIcd)) {
       for (const d of drugs.get(e.id) ?? []) {
         out.push(drugMedicationRequest(ctx, e, d));
+        const dispensed = drugMedicationDispense(ctx, e, d);
+        if (dispensed) out.push(dispensed);
         for (const c of doctorCodes(d.doctors)) doctors.add(c);
       }
     }

@@ -50,6 +50,12 @@ export const RESOURCE_TYPES: readonly ResourceTypeSpec[] = [
   },
   { type: 'MedicationRequest', clinical: true, search: true, documentation: 'Thuốc (XML2)' },
   {
+    type: 'MedicationDispense',
+    clinical: true,
+    search: true,
+    documentation: 'Thuốc đã cấp phát (XML2: số lượng, ngày thực hiện y lệnh)',
+  },
+  {
     type: 'Procedure',
     clinical: true,
     search: true,

@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Bundle, Encounter, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Encounter, MedicationDispense, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { HealthBook } from '@suckhoe/domain/healthbook/index';
 import { isImmunisationIcd } from '@suckhoe/domain/healthbook/index';
 import { engines } from '../testing/engines.ts';
@@ -76,6 +76,18 @@ for (const engine of engines()) {
           (m) => (m as { encounter?: { reference?: string } }).encounter?.reference === `Encounter/${e.id}`,
         );
         assert.equal(meds.length, isImmunisationIcd(e.diagnoses.main?.code) ? 0 : e.drugs.length);
+        const dispensed = ofType<MedicationDispense>(everything, 'MedicationDispense').filter(
+          (m) => m.context?.reference === `Encounter/${e.id}`,
+        );
+        const withQuantity = e.drugs.filter((d) => d.quantity !== null);
+        assert.equal(dispensed.length, isImmunisationIcd(e.diagnoses.main?.code) ? 0 : withQuantity.length);
+        for (const [i, m] of dispensed.entries()) {
+          assert.equal(m.quantity?.value, withQuantity[i]!.quantity, 'dispensed quantity (SO_LUONG)');
+          assert.ok(
+            meds.some((r) => `MedicationRequest/${r.id ?? ''}` === m.authorizingPrescription?.[0]?.reference),
+            'points at its MedicationRequest',
+          );
+        }
         const labs = ofType(everything, 'Observation').filter(
           (o) =>
             (o as { encounter?: { reference?: string } }).encounter?.reference === `Encounter/${e.id}` &&
@@ -125,13 +137,72 @@ for (const engine of engines()) {
       assert.ok(
         inc.entry?.some((e) => e.search?.mode === 'include' && e.resource?.resourceType === 'Encounter'),
       );
+      const md = await f.get<Bundle>(
+        `/fhir/R4/MedicationDispense?patient=${personId}&_count=2&_include=MedicationDispense:prescription`,
+      );
+      assert.equal(md.total, ofType(everything, 'MedicationDispense').length);
+      assert.ok(md.total > 0);
+      assert.equal(
+        md.entry?.filter(
+          (e) => e.search?.mode === 'include' && e.resource?.resourceType === 'MedicationRequest',
+        ).length,
+        2,
+      );
+      const rev = await f.get<Bundle>(
+        `/fhir/R4/Patient?_id=${personId}&_revinclude=Encounter:subject&_revinclude=MedicationDispense:patient`,
+      );
+      assert.equal(rev.total, 1);
+      const revIncluded = (t: string) =>
+        (rev.entry ?? []).filter((e) => e.search?.mode === 'include' && e.resource?.resourceType === t)
+          .length;
+      assert.equal(revIncluded('Encounter'), book.episodes.total);
+      assert.equal(revIncluded('MedicationDispense'), ofType(everything, 'MedicationDispense').length);
+      const notOnEncounter = await f.inject({
+        url: `/fhir/R4/Encounter?patient=${personId}&_revinclude=Condition:encounter`,
+        as: f.clinician,
+      });
+      assert.equal(notOnEncounter.statusCode, 400, 'only Patient searches take _revinclude');
       const appt = await f.get<Bundle>(`/fhir/R4/Appointment?patient=${personId}&status=booked`);
       assert.equal(appt.total, book.appointments.length);
       const chain = await f.get<Bundle>(
         `/fhir/R4/Encounter?patient.identifier=${book.administrative.personalId ?? ''}&_summary=count`,
       );
       assert.equal(chain.total, book.episodes.total);
-      for (const b of [byCode, later, earlier, page, inc, appt, chain]) assert.deepEqual(fhirProblems(b), []);
+      for (const b of [byCode, later, earlier, page, inc, md, appt, chain])
+        assert.deepEqual(fhirProblems(b), []);
+    });
+
+    test('$everything is sent with an ETag; the same version again is a 304, still audited', async () => {
+      const url = `/fhir/R4/Patient/${personId}/$everything?_count=50`;
+      const first = await f.inject({ url, as: f.clinician });
+      assert.equal(first.statusCode, 200);
+      const etag = String(first.headers.etag);
+      assert.match(etag, /^"[A-Za-z0-9_-]+"$/);
+      const paged = first.json<Bundle>();
+      assert.equal(paged.entry?.length, 50);
+      assert.deepEqual(fhirProblems(paged), []);
+      // The cached text is what the object bundle would be: the same entries as the full read.
+      const ids = (b: Bundle) => (b.entry ?? []).map((e) => `${e.resource?.resourceType}/${e.resource?.id}`);
+      assert.deepEqual(ids(paged), ids(everything).slice(0, 50));
+      const again = await f.inject({ url, as: f.clinician });
+      assert.equal(again.body, first.body);
+      const count = async () =>
+        (
+          await f.p.db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM audit_event WHERE person_id = $1 AND resource_id = '$everything'",
+            [personId],
+          )
+        )[0]!.n;
+      const before304 = await count();
+      const cached = await f.inject({ url, as: { ...f.clinician, 'if-none-match': etag } });
+      assert.equal(cached.statusCode, 304);
+      assert.equal(cached.body, '');
+      assert.equal(await count(), before304 + 1, 'a 304 is a read too');
+      const other = await f.inject({
+        url: `${url}&_offset=50`,
+        as: { ...f.clinician, 'if-none-match': etag },
+      });
+      assert.equal(other.statusCode, 200, 'another page has another ETag');
     });
 
     test('reads of every derived resource type validate', async () => {
@@ -216,7 +287,7 @@ for (const engine of engines()) {
       assert.deepEqual(fhirProblems(enc), []);
     });
 
-    test('transactions: all or nothing; ifNoneExist; PUT with the client id; XML 130 resources are read-only', async () => {
+    test('transactions: all or nothing; ifNoneExist; PUT with the client id; conditional update; XML 130 resources are read-only', async () => {
       const patient = {
         resourceType: 'Patient',
         identifier: [{ system: 'http://fhir.hl7.org.vn/core/sid/cccd', value: '092301012345' }],
@@ -322,6 +393,57 @@ for (const engine of engines()) {
       await f.careFor([alias[0]!.person_id]);
       const read = await f.get<Resource & { name?: { text?: string }[] }>('/fhir/R4/Patient/his-patient-77');
       assert.equal(read.name?.[0]?.text, 'Phạm Văn Tư');
+
+      // Conditional update: PUT Patient?identifier=… updates the one match, creates when none, 412 when several.
+      const conditional = (query: string, resource: object) =>
+        f.inject({
+          method: 'POST',
+          url: '/fhir/R4',
+          as: f.his,
+          headers: { 'content-type': 'application/fhir+json' },
+          payload: {
+            resourceType: 'Bundle',
+            type: 'transaction',
+            entry: [{ resource, request: { method: 'PUT', url: `Patient?${query}` } }],
+          },
+        });
+      const cccd = 'http://fhir.hl7.org.vn/core/sid/cccd';
+      const renamed = await conditional(`identifier=${cccd}|092301012345`, {
+        ...patient,
+        name: [{ text: 'Lê Thị Mai Anh' }],
+      });
+      assert.equal(renamed.statusCode, 200, renamed.body);
+      const renamedEntry = renamed.json<Bundle>().entry?.[0]?.response;
+      assert.equal(renamedEntry?.status, '200 OK');
+      assert.equal(renamedEntry.location?.split('/')[1], maiId, 'the matched patient is updated');
+      const mai = await f.get<Resource & { name?: { text?: string }[] }>(`/fhir/R4/Patient/${maiId}`);
+      assert.equal(mai.name?.[0]?.text, 'Lê Thị Mai Anh');
+      const newcomer = { ...patient, identifier: [{ system: cccd, value: '092301099998' }] };
+      const created = await conditional(`identifier=${cccd}|092301099998`, newcomer);
+      assert.equal(created.json<Bundle>().entry?.[0]?.response?.status, '201 Created', created.body);
+      const several = await conditional(
+        `identifier=${cccd}|092301012345&identifier=${cccd}|092301099998`,
+        newcomer,
+      );
+      assert.equal(several.statusCode, 412, several.body);
+      assert.equal(code(several.json()), 'CONDITIONAL_MULTIPLE_MATCHES');
+      const unsupported = await f.inject({
+        method: 'POST',
+        url: '/fhir/R4',
+        as: f.his,
+        headers: { 'content-type': 'application/fhir+json' },
+        payload: {
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [
+            {
+              resource: { resourceType: 'AllergyIntolerance', patient: { reference: `Patient/${maiId}` } },
+              request: { method: 'PUT', url: 'AllergyIntolerance?code=x' },
+            },
+          ],
+        },
+      });
+      assert.equal(code(unsupported.json()), 'CONDITIONAL_UPDATE_NOT_SUPPORTED');
 
       const readOnly = await f.inject({
         method: 'PUT',

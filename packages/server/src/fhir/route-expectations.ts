@@ -43,6 +43,7 @@ const clinicalTypes = [
   'Encounter',
   'Condition',
   'MedicationRequest',
+  'MedicationDispense',
   'Procedure',
   'Observation',
   'DiagnosticReport',

@@ -5,10 +5,13 @@
  * break-glass), then the full FHIR matching in memory.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Bundle } from '@medplum/fhirtypes';
+import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { normalizeText } from '@suckhoe/domain';
 import {
+  extract,
   parseDateValue,
+  referenceKey,
+  searchParam,
   patientResource,
   runSearch,
   searchset,
@@ -18,6 +21,7 @@ import {
 import { readablePersons } from '../auth/person-access.ts';
 import type { Queryable } from '../db/types.ts';
 import { FhirError } from './errors.ts';
+import { personResources } from './person-record.ts';
 import { baseUrl, queryWithoutPaging } from './http.ts';
 import { personOfPatientId, personRows } from './patients.ts';
 
@@ -124,6 +128,7 @@ export async function searchPatients(req: FastifyRequest, db: Queryable, s: Pars
       })),
     );
   }
+  const rev = await revincluded(req, db, page, s);
   return searchset({
     base: baseUrl(req),
     selfPath: `Patient?${queryWithoutPaging(req)}`,
@@ -131,5 +136,37 @@ export async function searchPatients(req: FastifyRequest, db: Queryable, s: Pars
     offset: s.offset,
     count: s.count,
     matches: page,
+    included: rev.resources,
+    ...(rev.notice ? { outcome: rev.notice } : {}),
   });
+}
+
+/**
+ * `_revinclude=Type:param` — each matched patient's own resources of `Type` whose `param` points at
+ * them, from the person's FHIR view (consent applied, the same view as a search of that type; the
+ * persons were audited as searched above).
+ */
+async function revincluded(
+  req: FastifyRequest,
+  db: Queryable,
+  page: readonly Resource[],
+  s: ParsedSearch,
+): Promise<{ resources: Resource[]; notice: OperationOutcome | null }> {
+  const resources: Resource[] = [];
+  let notice: OperationOutcome | null = null;
+  if (s.revinclude.length === 0) return { resources, notice };
+  for (const patient of page) {
+    const pr = await personResources(req, db, patient.id ?? '', { resource: 'Patient' });
+    notice ??= pr.notice;
+    const self = `Patient/${patient.id ?? ''}`;
+    for (const spec of s.revinclude) {
+      const def = searchParam(spec.sourceType, spec.param);
+      if (!def) continue;
+      for (const r of pr.resources) {
+        if (r.resourceType !== spec.sourceType) continue;
+        if (extract(r, def).some((v) => referenceKey(v) === self)) resources.push(r);
+      }
+    }
+  }
+  return { resources, notice };
 }

@@ -223,6 +223,34 @@ for (const engine of engines()) {
       );
     });
 
+    test('ETag: a 304 while record and view are unchanged (still audited), a new one when the record changes', async () => {
+      const url = `/api/v1/persons/${personId}/health-book?episodesLimit=5`;
+      const first = await f.inject({ url, as: citizen });
+      assert.equal(first.statusCode, 200);
+      const etag = String(first.headers.etag);
+      assert.match(etag, /^"[A-Za-z0-9_-]+"$/);
+      assert.equal(first.headers['cache-control'], 'private, no-cache');
+      const reads = async () =>
+        (
+          await f.p.db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM audit_event WHERE person_id = $1 AND resource_type = 'HealthBook' AND action = 'read'",
+            [personId],
+          )
+        )[0]!.n;
+      const before = await reads();
+      const same = await f.inject({ url, as: { ...citizen, 'if-none-match': etag } });
+      assert.equal(same.statusCode, 304);
+      assert.equal(same.body, '');
+      assert.equal(await reads(), before + 1, 'a 304 is a read too');
+      const otherPage = await f.inject({ url: `${url}0`, as: { ...citizen, 'if-none-match': etag } });
+      assert.equal(otherPage.statusCode, 200, 'another page has another ETag');
+      await f.ingest(syntheticEnvelope(41, 1, { facility: HOME, patients: 1, prefix: 'HB' }));
+      const changed = await f.inject({ url, as: { ...citizen, 'if-none-match': etag } });
+      assert.equal(changed.statusCode, 200);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.equal(changed.json<HealthBook>().episodes.items.length, 5);
+    });
+
     test('an unknown person is 404', async () => {
       const r = await f.inject({
         url: '/api/v1/persons/00000000-0000-4000-8000-000000000000/health-book',

@@ -2,9 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import { assembleHealthBook, type HealthBook } from '@suckhoe/domain/healthbook/index';
 import type { Queryable } from '../db/types.ts';
-import { consentFilterFor } from '../consent/repo.ts';
+import { consentFilterFor, type ConsentView } from '../consent/repo.ts';
 import { notFound } from '../http/errors.ts';
-import { cacheKey, recordVersion, VersionedCache } from './cache.ts';
+import { cacheKey, etagOf, recordVersion, VersionedCache } from './cache.ts';
 import { loadRecord } from './load.ts';
 
 export interface BookRequest {
@@ -15,8 +15,13 @@ export interface BookRequest {
 }
 
 /** The book as the caller may see it (the caller's access to the person was granted already). */
-export async function readBook(req: FastifyRequest, db: Queryable, r: BookRequest): Promise<HealthBook> {
-  const view = await consentFilterFor(req, r.personId);
+export async function readBook(
+  req: FastifyRequest,
+  db: Queryable,
+  r: BookRequest,
+  consent?: ConsentView,
+): Promise<HealthBook> {
+  const view = consent ?? (await consentFilterFor(req, r.personId));
   const loaded = await loadRecord(db, r.personId, {
     hidden: [...view.hiddenEpisodes],
     blocked: view.facilityBlocked,
@@ -32,8 +37,10 @@ export async function readBook(req: FastifyRequest, db: Queryable, r: BookReques
 }
 
 export interface CachedBook {
-  /** The book as JSON text, ready to send. */
-  readonly json: string;
+  /** The book as UTF-8 JSON, ready to send. */
+  readonly body: Buffer;
+  /** A strong validator: the same for the same record version, consent view and page. */
+  readonly etag: string;
   readonly episodes: number;
   readonly withheld: boolean;
 }
@@ -44,7 +51,7 @@ const CACHE_AGE_MS = 10 * 60_000;
 
 /**
  * The book as JSON, reused while the person's record version, the consent view and the page are
- * the same (cache.ts); assembled and stored otherwise.
+ * the same (cache.ts); assembled and stored otherwise. Cached as the bytes to send.
  */
 export async function readBookJson(req: FastifyRequest, db: Queryable, r: BookRequest): Promise<CachedBook> {
   let cache = caches.get(db);
@@ -53,8 +60,9 @@ export async function readBookJson(req: FastifyRequest, db: Queryable, r: BookRe
     recordVersion(db, r.personId),
     consentFilterFor(req, r.personId),
   ]);
+  const hidden = view.hiddenEpisodes.size === 0 ? [] : [...view.hiddenEpisodes].sort();
   const key = cacheKey(r.personId, version, [
-    [...view.hiddenEpisodes].sort(),
+    hidden,
     view.facilityBlocked,
     view.hiddenCount,
     r.limit,
@@ -62,9 +70,14 @@ export async function readBookJson(req: FastifyRequest, db: Queryable, r: BookRe
   ]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const book = await readBook(req, db, r);
-  const json = JSON.stringify(book);
-  const entry = { json, episodes: book.episodes.items.length, withheld: book.consent.withheld };
-  cache.set(key, entry, json.length * 2);
+  const book = await readBook(req, db, r, view);
+  const body = Buffer.from(JSON.stringify(book), 'utf8');
+  const entry = {
+    body,
+    etag: etagOf(key),
+    episodes: book.episodes.items.length,
+    withheld: book.consent.withheld,
+  };
+  cache.set(key, entry, body.length);
   return entry;
 }

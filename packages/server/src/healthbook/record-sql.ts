@@ -39,8 +39,9 @@ const EPISODE_INDEX = cols('e', [
   'signed',
   'signature_verified',
   'received_at',
-  "e.xml1->>'NHOM_MAU':bloodGroup",
-  "e.xml1->>'CAN_NANG':weight",
+  // From the small generated copy of the XML1 fields (migration 0009), never the TOASTed whole.
+  "e.book_xml1->>'NHOM_MAU':bloodGroup",
+  "e.book_xml1->>'CAN_NANG':weight",
 ]);
 
 const EPISODE = cols('e', [
@@ -73,8 +74,8 @@ const EPISODE = cols('e', [
   'version',
   'received_at',
   'updated_at',
-  // The whole stored XML1 (jsonb, often TOASTed): fetched once; picking keys here would detoast it per key.
-  'xml1',
+  // The XML1 fields the views show (generated column, migration 0009): not the whole stored XML1.
+  'book_xml1:xml1',
 ]);
 
 const DRUG = cols('d', [
@@ -90,8 +91,8 @@ const DRUG = cols('d', [
   'quantity',
   'ordered_at',
   'performed_at',
-  // Only the FHIR view ($7) needs the prescriber; reading it parses the stored json line.
-  "CASE WHEN $7::boolean THEN d.record->>'MA_BAC_SI' END:doctors",
+  // Only the FHIR view ($7) needs the prescriber (generated column, migration 0009).
+  '(CASE WHEN $7::boolean THEN d.doctors END):doctors',
 ]);
 
 const SERVICE = cols('s', [
@@ -108,8 +109,8 @@ const SERVICE = cols('s', [
   'ordered_at',
   'performed_at',
   'result_at',
-  "CASE WHEN $7::boolean THEN s.record->>'MA_BAC_SI' END:doctors",
-  "CASE WHEN $7::boolean THEN s.record->>'MA_PTTT_QT' END:procedureCodes",
+  '(CASE WHEN $7::boolean THEN s.doctors END):doctors',
+  '(CASE WHEN $7::boolean THEN s.procedure_codes END):procedureCodes',
 ]);
 
 const LAB = cols('l', [
@@ -315,7 +316,10 @@ const visibleHb = (t: string, hasEncounter: boolean): string =>
 
 export const RECORD_SQL = `
 WITH vis AS (
-  SELECT e.* FROM episode e
+  -- The light columns only (never the stored XML1 or the envelope's records).
+  SELECT e.id, e.facility_code, e.ma_lk, e.envelope_sha256, e.admitted_at, e.discharged_at, e.main_icd,
+         e.secondary_icd, e.signed, e.signature_verified, e.received_at, e.book_xml1
+  FROM episode e
   WHERE e.person_id = $1::uuid AND NOT $6::boolean
     AND NOT (e.id::text = ANY($2::text[]) OR (e.facility_code || ':' || e.ma_lk) = ANY($2::text[]))
 ), venc AS (
@@ -358,7 +362,8 @@ SELECT
   ${agg('SELECT a.alias FROM person_fhir_alias a WHERE a.person_id = $1::uuid')} AS aliases,
   ${agg(`SELECT ${EPISODE_INDEX} FROM vis e`, 'x."admittedAt" DESC')} AS episode_index,
   ${agg(
-    `SELECT ${EPISODE} FROM episode e JOIN page ON page.src = 'x' AND page.id = e.id::text WHERE e.person_id = $1::uuid`,
+    `SELECT ${EPISODE} FROM episode e WHERE e.person_id = $1::uuid
+       AND e.id IN (SELECT id::uuid FROM page WHERE src = 'x')`,
     'x."admittedAt" DESC',
   )} AS episodes,
   ${agg(

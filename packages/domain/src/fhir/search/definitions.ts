@@ -115,6 +115,15 @@ export const SEARCH_PARAMS: Readonly<Record<string, readonly SearchParamDef[]>> 
     p('authoredon', 'date', 'authoredOn', 'Ngày kê'),
     p('requester', 'reference', 'requester', 'Người kê đơn', ['Practitioner', 'Organization']),
   ],
+  MedicationDispense: [
+    ...subject(),
+    p('context', 'reference', 'context', 'Đợt khám chữa bệnh', ['Encounter']),
+    p('code', 'token', 'medicationCodeableConcept', 'Mã thuốc'),
+    p('status', 'token', 'status', 'Trạng thái'),
+    p('whenhandedover', 'date', 'whenHandedOver', 'Ngày cấp phát'),
+    p('prescription', 'reference', 'authorizingPrescription', 'Y lệnh thuốc', ['MedicationRequest']),
+    p('performer', 'reference', 'performer.actor', 'Cơ sở cấp phát', ['Organization', 'Practitioner']),
+  ],
   Procedure: [
     ...subject(),
     encounter(),

@@ -27,6 +27,11 @@ export interface ParsedSearch {
   readonly offset: number;
   readonly sort: readonly { readonly name: string; readonly desc: boolean }[];
   readonly include: readonly IncludeSpec[];
+  /**
+   * `_revinclude=Type:param`: resources of `Type` whose reference parameter `param` points at a
+   * match. Only on Patient (the person's own resources, e.g. `Encounter:subject`).
+   */
+  readonly revinclude: readonly IncludeSpec[];
   readonly summaryCount: boolean;
   readonly unknown: readonly string[];
 }
@@ -40,6 +45,7 @@ const RESULT_PARAMS = new Set([
   '_offset',
   '_sort',
   '_include',
+  '_revinclude',
   '_summary',
   '_total',
   '_format',
@@ -104,6 +110,15 @@ export function parseSearch(
     const targetType = parts[2] ?? null;
     return { sourceType, param, targetType };
   });
+  const revinclude = list(query._revinclude).map((s): IncludeSpec => {
+    const [sourceType = '', param = ''] = s.split(':');
+    return { sourceType, param, targetType: type };
+  });
+  for (const r of revinclude) {
+    const def = searchParam(r.sourceType, r.param);
+    const points = def?.type === 'reference' && (!def.targets || def.targets.includes(type));
+    if (type !== 'Patient' || !points) unknown.push(`_revinclude=${r.sourceType}:${r.param}`);
+  }
   for (const s of sort) if (!searchParam(type, s.name)) unknown.push(`_sort=${s.name}`);
   for (const i of include) {
     const def = searchParam(i.sourceType, i.param);
@@ -117,6 +132,7 @@ export function parseSearch(
     offset: Number.isInteger(offset) && offset >= 0 ? offset : 0,
     sort,
     include,
+    revinclude,
     summaryCount: list(query._summary)[0] === 'count',
     unknown,
   };

@@ -1,7 +1,9 @@
 /**
  * Ids of a bundle's entries: PUT keeps the client's id (a Patient id that is not a platform id
  * becomes an alias of a new person); POST gets a new id, unless `ifNoneExist` finds the resource,
- * which is then not written. An Organization that names a registered facility (ma-cskcb) is that
+ * which is then not written; a conditional update (`PUT Type?identifier=…`, Patient and directory
+ * types) updates the one resource the identifiers find, creates one when none, and is a 412 when
+ * they find several. An Organization that names a registered facility (ma-cskcb) is that
  * facility.
  */
 import { randomUUID } from 'node:crypto';
@@ -68,6 +70,46 @@ async function existsById(db: Queryable, type: string, id: string): Promise<bool
   return table ? (await db.query(`SELECT 1 FROM ${table} WHERE id = $1 LIMIT 1`, [id])).length > 0 : false;
 }
 
+/** Types whose resources can be found by identifier (lookup.ts): the conditional update's targets. */
+const CONDITIONAL_TYPES = new Set([
+  'Patient',
+  'Organization',
+  'Practitioner',
+  'Location',
+  'PractitionerRole',
+]);
+
+async function conditionalUpdate(
+  db: Queryable,
+  e: EntryPlan,
+  base: Omit<Assigned, 'id'>,
+): Promise<Assigned | EntryError> {
+  const ids = ifNoneExistIdentifiers(e.conditional ?? '');
+  if (!ids || !CONDITIONAL_TYPES.has(e.type)) {
+    return {
+      index: e.index,
+      status: 400,
+      code: 'CONDITIONAL_UPDATE_NOT_SUPPORTED',
+      message: `Mục ${e.index}: cập nhật có điều kiện chỉ hỗ trợ identifier=hệ|giá trị cho Patient, Organization, Practitioner, Location, PractitionerRole.`,
+      issue: 'not-supported',
+    };
+  }
+  const found = new Map((await lookupIdentifiers(db, e.type, ids)).map((r) => [r.id, r]));
+  if (found.size > 1) {
+    return {
+      index: e.index,
+      status: 412,
+      code: 'CONDITIONAL_MULTIPLE_MATCHES',
+      message: `Mục ${e.index}: điều kiện ${e.type}?${e.conditional ?? ''} khớp ${found.size} tài nguyên; cần đúng một.`,
+      issue: 'multiple-matches',
+    };
+  }
+  const [hit] = found.values();
+  if (hit) return { ...base, id: hit.id, personId: hit.personId ?? null, exists: true };
+  const id = randomUUID();
+  return { ...base, id, personId: e.type === 'Patient' ? id : null };
+}
+
 export async function assignIds(
   db: Queryable,
   entries: readonly EntryPlan[],
@@ -97,6 +139,10 @@ export async function assignIds(
         out.push({ ...base, id: found.id, personId: found.personId ?? null, exists: true, matched: true });
         continue;
       }
+    }
+    if (e.method === 'PUT' && e.conditional !== null) {
+      out.push(await conditionalUpdate(db, e, base));
+      continue;
     }
     if (e.type === 'Patient') {
       if (e.method === 'PUT') {

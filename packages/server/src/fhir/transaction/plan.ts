@@ -18,6 +18,8 @@ export interface EntryPlan {
   /** PUT: the id from the URL. */
   readonly urlId: string | null;
   readonly ifNoneExist: string | null;
+  /** Conditional update (`PUT Type?identifier=…`): the query; the id comes from the match (assign.ts). */
+  readonly conditional: string | null;
 }
 
 export interface EntryError {
@@ -26,7 +28,14 @@ export interface EntryError {
   readonly code: string;
   readonly message: string;
   readonly issue:
-    'not-supported' | 'invalid' | 'required' | 'conflict' | 'not-found' | 'processing' | 'value';
+    | 'not-supported'
+    | 'invalid'
+    | 'required'
+    | 'conflict'
+    | 'not-found'
+    | 'processing'
+    | 'value'
+    | 'multiple-matches';
 }
 
 export interface BundlePlan {
@@ -89,14 +98,14 @@ function planEntry(e: LooseEntry, index: number): EntryPlan | EntryError {
     return err(400, 'TYPE_NOT_SUPPORTED', `Mục ${index}: chưa hỗ trợ nhập ${type}.`, 'not-supported');
   }
   if (extra !== undefined) return err(400, 'URL_INVALID', `Mục ${index}: request.url không hợp lệ.`);
-  if (method === 'PUT') {
-    if (query !== undefined)
+  if (method === 'PUT' && query !== undefined) {
+    if (id !== undefined || query === '')
       return err(
         400,
-        'CONDITIONAL_UPDATE_NOT_SUPPORTED',
-        `Mục ${index}: chưa hỗ trợ cập nhật có điều kiện.`,
-        'not-supported',
+        'URL_INVALID',
+        `Mục ${index}: PUT có điều kiện dùng request.url = ${type}?identifier=….`,
       );
+  } else if (method === 'PUT') {
     if (!id || !FHIR_ID.test(id))
       return err(400, 'ID_INVALID', `Mục ${index}: PUT cần ${type}/{id} với id hợp lệ.`);
     if (r.id !== undefined && r.id !== id)
@@ -124,6 +133,7 @@ function planEntry(e: LooseEntry, index: number): EntryPlan | EntryError {
     fullUrl: e.fullUrl ?? null,
     urlId: method === 'PUT' ? (id ?? null) : null,
     ifNoneExist: e.request.ifNoneExist ?? null,
+    conditional: method === 'PUT' && query !== undefined ? query : null,
   };
 }
 
@@ -157,7 +167,7 @@ export function planBundle(body: unknown): BundlePlan {
   const seen = new Map<string, number>();
   for (const e of entries) {
     if (e.method !== 'PUT') continue;
-    const k = `${e.type}/${e.urlId ?? ''}`;
+    const k = e.conditional !== null ? `${e.type}?${e.conditional}` : `${e.type}/${e.urlId ?? ''}`;
     if (seen.has(k) && kind === 'transaction') {
       errors.push({
         index: e.index,
