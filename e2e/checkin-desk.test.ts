@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { formatBhytQr, formatCccdQr, todayInVietnam } from '@suckhoe/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser.ts';
-import { apiPost, apiSession, REGISTRAR, signIn, type Session } from './support/checkin.ts';
+import { apiPost, apiSession, DEMO_PASSWORD, REGISTRAR, signIn, type Session } from './support/checkin.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 interface DemoPerson {
@@ -169,6 +169,31 @@ describe('registration desk and waiting-room display (real server, chromium)', (
         .toString('latin1'),
       '%PDF-',
     );
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+  });
+
+  it('prints again after the access token expired: renewed silently, the PDF still opens', async () => {
+    // A session of the desk's own (with a refresh token) whose access token has run out.
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: REGISTRAR, password: DEMO_PASSWORD }),
+    });
+    const fresh = (await login.json()) as { refreshToken: string; user: unknown };
+    await page.evaluate(
+      `sessionStorage.setItem('suckhoe.session', ${JSON.stringify(
+        JSON.stringify({ accessToken: 'expired', refreshToken: fresh.refreshToken, user: fresh.user }),
+      )})`,
+    );
+    const [refreshed, response, tab] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh')),
+      page.waitForResponse((r) => r.url().includes('/ticket.pdf') && r.status() === 200),
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'In phiếu (PDF)' }).click(),
+    ]);
+    assert.equal(refreshed.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
     await tab.waitForURL(/^blob:/);
     await tab.close();
   });
