@@ -264,10 +264,19 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     await screenshot(page, 'checkin-desk-06-unreadable');
   });
 
-  it('the waiting-room display follows "call next" at the desk', async () => {
-    const tv = await context.newPage();
-    await tv.setViewportSize({ width: 1600, height: 900 });
-    await tv.goto(`${server.baseUrl}/#/display?clinic=K01`);
+  it('the waiting-room display (a PC with no account) follows "call next" at the desk', async () => {
+    // The screen in the waiting room is nobody's session: a fresh browser context, never signed in.
+    const room = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
+    cleanups.push(() => room.close());
+    const tv = await room.newPage();
+    const tvErrors = collectPageErrors(tv);
+    await tv.goto(`${server.baseUrl}/#/display`);
+    await tv.getByText('Màn hình phòng chờ không cần đăng nhập', { exact: false }).waitFor();
+    await tv.goto(`${server.baseUrl}/#/display?facility=${facility}&clinic=K01`);
     await tv.getByText('Khám Nội', { exact: true }).waitFor();
     const now = tv.getByTestId('display-now-serving');
     assert.equal(await now.innerText(), '—');
@@ -301,7 +310,13 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     assert.ok(!html.includes(person.fullName), 'no names on the display');
     await screenshot(page, 'checkin-desk-08-called');
     await screenshot(tv, 'checkin-desk-09-display-called');
+    assert.equal(
+      await tv.evaluate<string | null>("sessionStorage.getItem('suckhoe.session')"),
+      null,
+      'the display never held a session',
+    );
     await tv.close();
+    assert.deepEqual(tvErrors, []);
     assert.deepEqual(pageErrors, []);
   });
 });
