@@ -1,7 +1,9 @@
 /**
  * Check-in over HTTP on the real server (in this process, 127.0.0.1) with a generated province:
- * `POST /api/v1/checkin` with the CCCD QR text of known persons at the clinics of a provincial
- * hospital, every request a new person × clinic pair (a new ticket: parse the QR, find the person,
+ * `POST /api/v1/checkin` with the CCCD QR text of known persons at the clinics of the province's
+ * hospitals and regional centres (BENCH_CHECKIN_FACILITIES, default 8; a registrar of each), spread
+ * the way a province's morning is — consecutive requests go to different facilities and clinics —
+ * every request a new person × clinic pair (a new ticket: parse the QR, find the person,
  * assess the card, number the ticket, store check-in + XML0, audit) — then the same requests again
  * (idempotent repeats: the same ticket back), and the waiting-room display. Autocannon on loopback,
  * bounded by BENCH_DURATION and by the number of distinct pairs. Ceiling: Fastify hello-world.
@@ -10,13 +12,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { formatCccdQr, todayInVietnam, type SynthResident } from '@suckhoe/domain';
+import {
+  formatCccdQr,
+  todayInVietnam,
+  type EligibilityFacilityLevel,
+  type SynthResident,
+} from '@suckhoe/domain';
 import { defaultClinics } from '../packages/server/src/checkin/clinics.ts';
 import { benchConfig } from './lib/config.ts';
 import { httpHelloCeiling } from './lib/ceilings.ts';
 import { emit } from './lib/figure.ts';
 import { httpLoad, type LoadResult } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
+import { localPostmasterPid, postgresCpuPerOp, postgresCpuSeconds } from './lib/pg-cpu.ts';
 import { profiled } from './lib/profile.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
@@ -42,33 +50,39 @@ function qrOf(p: SynthResident): string {
 const SETUP_REQUEST = `
 const bodies = JSON.parse(require('node:fs').readFileSync(process.env.SKH_CHECKIN_BODIES, 'utf8'));
 let i = 0;
-module.exports = (req) => ({ ...req, body: bodies[i++ % bodies.length] });
+module.exports = (req) => {
+  const b = bodies[i++ % bodies.length];
+  return { ...req, headers: { ...req.headers, authorization: b.auth }, body: b.body };
+};
 `;
 
 async function postLoad(
   url: string,
-  auth: string,
   bodiesFile: string,
   setupFile: string,
   max: number,
+  postmaster: number | null,
 ): Promise<LoadResult & { non2xx: number }> {
   process.env.SKH_CHECKIN_BODIES = bodiesFile;
   const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds(postmaster);
   const connections = benchConfig.connections;
   const result = await autocannon({
     url,
     connections,
     duration: benchConfig.durationS,
     maxOverallRequests: Math.max(connections, max),
-    headers: { authorization: auth, 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     requests: [{ method: 'POST', path: '/api/v1/checkin', setupRequest: setupFile }],
     workers: 1,
     timeout: 10,
   });
   const cpu = process.cpuUsage(cpu0);
+  const pgMs = postgresCpuPerOp(pg0, postgresCpuSeconds(postmaster), result['2xx']);
   // This process runs the server and the load generator: the figure bounds the server's share from above.
   note(
-    `  CPU of this process per 2xx response: ${((cpu.user + cpu.system) / 1000 / Math.max(1, result['2xx'])).toFixed(2)} ms`,
+    `  CPU per 2xx response: this process ${((cpu.user + cpu.system) / 1000 / Math.max(1, result['2xx'])).toFixed(2)} ms` +
+      (pgMs === null ? '' : `, local PostgreSQL ${pgMs.toFixed(2)} ms`),
   );
   return {
     rate: result['2xx'] / result.duration,
@@ -89,11 +103,16 @@ await forEachEngine('checkin', async ({ db, engine }) => {
     sampleSize: Math.min(benchConfig.persons, 12_000),
     log: note,
   });
-  const [hospital] = await db.query<{ code: string }>(
-    "SELECT code FROM facility WHERE level = 'provincial_hospital' ORDER BY code LIMIT 1",
+  const facilityCount = Number(process.env.BENCH_CHECKIN_FACILITIES ?? 8);
+  const facilities = await db.query<{ code: string; level: EligibilityFacilityLevel }>(
+    `SELECT code, level FROM facility WHERE level IN ('central_hospital', 'provincial_hospital', 'district_centre')
+     ORDER BY level <> 'provincial_hospital', code LIMIT $1`,
+    [facilityCount],
   );
-  if (!hospital) throw new Error('the generated province has no provincial hospital');
-  const clinics = defaultClinics('provincial_hospital').map((c) => c.code);
+  if (facilities.length === 0) throw new Error('the generated province has no hospital');
+  const queues = facilities.flatMap((f) =>
+    defaultClinics(f.level).map((c) => ({ facility: f.code, clinic: c.code })),
+  );
   // People whose card is valid today, or who have none: an expired card is refused (422), not a check-in.
   const today = todayInVietnam();
   const people = province.sample.filter(
@@ -103,31 +122,44 @@ await forEachEngine('checkin', async ({ db, engine }) => {
   );
   const probe = people.pop();
   if (!probe) throw new Error('nobody to check in');
-  // Person-major order: concurrent requests are different persons (and usually different clinics).
-  const bodies: string[] = [];
-  for (const c of clinics)
-    for (const p of people) bodies.push(JSON.stringify({ text: qrOf(p), clinicCode: c }));
-  note(
-    `  ${people.length} persons × ${clinics.length} clinics = ${bodies.length} distinct check-ins at ${hospital.code}`,
-  );
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-checkin-'));
   const server = await startServer(db);
   try {
+    const auth = new Map<string, string>();
+    for (const f of facilities) auth.set(f.code, await server.bearer(['registrar'], f.code));
+    // Round r sends person p to queue (p + r) mod Q: every request a distinct person × queue pair, and
+    // consecutive (hence concurrent) requests go to different queues — one clinic's counter is not the
+    // whole province's bottleneck, as it is not in a real morning.
+    const bodies: { auth: string; body: string }[] = [];
+    const wanted = Math.min(benchConfig.maxRequests, 60_000); // enough for 8 s at 7 500/s
+    const rounds = Math.min(queues.length, Math.ceil(wanted / people.length));
+    for (let r = 0; r < rounds; r++)
+      people.forEach((p, i) => {
+        const q = queues[(i + r) % queues.length]!;
+        bodies.push({
+          auth: auth.get(q.facility)!,
+          body: JSON.stringify({ text: qrOf(p), clinicCode: q.clinic, facilityCode: q.facility }),
+        });
+      });
+    note(
+      `  ${people.length} persons, ${queues.length} queues at ${facilities.length} facilities: ${bodies.length} distinct check-ins`,
+    );
     const bodiesFile = join(dir, 'bodies.json');
     const setupFile = join(dir, 'setup-request.cjs');
     writeFileSync(bodiesFile, JSON.stringify(bodies));
     writeFileSync(setupFile, SETUP_REQUEST);
-    const auth = await server.bearer(['registrar'], hospital.code);
+    const hospital = facilities[0]!;
     // Sanity, before any timing: a check-in of someone else than the load's people answers 201.
     const r = await fetch(`${server.url}/api/v1/checkin`, {
       method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth.get(hospital.code)!, 'content-type': 'application/json' },
       body: JSON.stringify({ text: qrOf(probe), clinicCode: 'K01', facilityCode: hospital.code }),
     });
     if (r.status !== 201 && r.status !== 200)
       throw new Error(`probe check-in → ${r.status} ${await r.text()}`);
     await db.exec('ANALYZE');
+    const postmaster = engine === 'postgres' ? await localPostmasterPid(db) : null;
 
     note('  ceiling: Fastify hello-world…');
     const helloCpu0 = process.cpuUsage();
@@ -140,7 +172,7 @@ await forEachEngine('checkin', async ({ db, engine }) => {
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkin');
     let rss = new RssSampler();
     const fresh = await profiled(`checkin.new-ticket.${engine}`, () =>
-      postLoad(server.url, auth, bodiesFile, setupFile, bodies.length),
+      postLoad(server.url, bodiesFile, setupFile, bodies.length, postmaster),
     );
     const rssFresh = rss.stop();
     const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkin');
@@ -163,7 +195,7 @@ await forEachEngine('checkin', async ({ db, engine }) => {
     const repeatBodies = bodies.slice(0, Math.max(1, issued));
     writeFileSync(bodiesFile, JSON.stringify(repeatBodies));
     rss = new RssSampler();
-    const again = await postLoad(server.url, auth, bodiesFile, setupFile, repeatBodies.length);
+    const again = await postLoad(server.url, bodiesFile, setupFile, repeatBodies.length, postmaster);
     if (again.failed > 0) note(`  repeats: ${again.failed} failed`);
     emit({
       bench: 'checkin.repeat',
@@ -181,7 +213,7 @@ await forEachEngine('checkin', async ({ db, engine }) => {
     rss = new RssSampler();
     const display = await httpLoad({
       url: server.url,
-      paths: clinics.map((c) => `/api/v1/queues/${hospital.code}/${c}`),
+      paths: queues.map((q) => `/api/v1/queues/${q.facility}/${q.clinic}`),
     });
     emit({
       bench: 'checkin.queue-display',

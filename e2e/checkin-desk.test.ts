@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { formatBhytQr, formatCccdQr, todayInVietnam } from '@suckhoe/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser.ts';
-import { apiPost, apiSession, REGISTRAR, signIn, type Session } from './support/checkin.ts';
+import { apiPost, apiSession, DEMO_PASSWORD, REGISTRAR, signIn, type Session } from './support/checkin.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 interface DemoPerson {
@@ -173,6 +173,31 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     await tab.close();
   });
 
+  it('prints again after the access token expired: renewed silently, the PDF still opens', async () => {
+    // A session of the desk's own (with a refresh token) whose access token has run out.
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: REGISTRAR, password: DEMO_PASSWORD }),
+    });
+    const fresh = (await login.json()) as { refreshToken: string; user: unknown };
+    await page.evaluate(
+      `sessionStorage.setItem('suckhoe.session', ${JSON.stringify(
+        JSON.stringify({ accessToken: 'expired', refreshToken: fresh.refreshToken, user: fresh.user }),
+      )})`,
+    );
+    const [refreshed, response, tab] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh')),
+      page.waitForResponse((r) => r.url().includes('/ticket.pdf') && r.status() === 200),
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'In phiếu (PDF)' }).click(),
+    ]);
+    assert.equal(refreshed.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+  });
+
   it('the same patient scanned again keeps the same ticket', async () => {
     await page.keyboard.press('Escape');
     await page.getByText('Sẵn sàng tiếp đón').waitFor();
@@ -239,10 +264,19 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     await screenshot(page, 'checkin-desk-06-unreadable');
   });
 
-  it('the waiting-room display follows "call next" at the desk', async () => {
-    const tv = await context.newPage();
-    await tv.setViewportSize({ width: 1600, height: 900 });
-    await tv.goto(`${server.baseUrl}/#/display?clinic=K01`);
+  it('the waiting-room display (a PC with no account) follows "call next" at the desk', async () => {
+    // The screen in the waiting room is nobody's session: a fresh browser context, never signed in.
+    const room = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
+    cleanups.push(() => room.close());
+    const tv = await room.newPage();
+    const tvErrors = collectPageErrors(tv);
+    await tv.goto(`${server.baseUrl}/#/display`);
+    await tv.getByText('Màn hình phòng chờ không cần đăng nhập', { exact: false }).waitFor();
+    await tv.goto(`${server.baseUrl}/#/display?facility=${facility}&clinic=K01`);
     await tv.getByText('Khám Nội', { exact: true }).waitFor();
     const now = tv.getByTestId('display-now-serving');
     assert.equal(await now.innerText(), '—');
@@ -276,7 +310,13 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     assert.ok(!html.includes(person.fullName), 'no names on the display');
     await screenshot(page, 'checkin-desk-08-called');
     await screenshot(tv, 'checkin-desk-09-display-called');
+    assert.equal(
+      await tv.evaluate<string | null>("sessionStorage.getItem('suckhoe.session')"),
+      null,
+      'the display never held a session',
+    );
     await tv.close();
+    assert.deepEqual(tvErrors, []);
     assert.deepEqual(pageErrors, []);
   });
 });

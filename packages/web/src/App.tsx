@@ -6,7 +6,7 @@ import LoginPage from './pages/login/LoginPage.tsx';
 import { NotFoundPage } from './pages/common/NotFoundPage.tsx';
 import { PageLoader } from './pages/common/PageLoader.tsx';
 import { useHashPath } from './router/hashRouter.ts';
-import { screensFor } from './screens.ts';
+import { publicScreen, screensFor } from './screens.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 
 export function App() {
@@ -16,10 +16,25 @@ export function App() {
   const screens = user ? screensFor(user) : [];
   // `#/` (or no hash) opens the first screen the user may use.
   const screen = path === '/' ? screens[0] : screens.find((s) => s.path === path);
-  const title = !user ? t('login.title') : screen ? t(`nav.${screen.navKey}`) : t('notFound.title');
+  const open = user ? undefined : publicScreen(path);
+  const title = open
+    ? t(`nav.${open.navKey}`)
+    : !user
+      ? t('login.title')
+      : screen
+        ? t(`nav.${screen.navKey}`)
+        : t('notFound.title');
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
-  if (!user) return <LoginPage />;
+  if (!user) {
+    return open ? (
+      <Suspense fallback={<PageLoader />}>
+        <open.component />
+      </Suspense>
+    ) : (
+      <LoginPage />
+    );
+  }
 
   const page = screen ? (
     <Suspense fallback={<PageLoader />}>

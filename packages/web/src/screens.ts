@@ -16,6 +16,11 @@ export interface Screen {
   roles?: readonly Role[];
   /** `shell` (header + navbar) or `bare` (full screen, e.g. the kiosk). */
   chrome: 'shell' | 'bare';
+  /**
+   * Opens without signing in too (a `bare` page that calls only public endpoints when nobody is
+   * signed in): the waiting-room screen needs no account on an unattended PC.
+   */
+  public?: true;
   /** Each screen is a lazily loaded chunk (default export of its page module). */
   component: LazyExoticComponent<ComponentType>;
 }
@@ -51,12 +56,13 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('./pages/kiosk/KioskPage.tsx')),
   },
   {
-    // Waiting-room screen: `#/display?clinic=K01` (ticket numbers only).
+    // Waiting-room screen: `#/display?facility=92003&clinic=K01` (ticket numbers only), also signed out.
     path: '/display',
     navKey: 'display',
     icon: 'monitor',
     roles: ['registrar', 'clinician', 'station_staff', 'facility_admin'],
     chrome: 'bare',
+    public: true,
     component: lazy(() => import('./pages/display/DisplayPage.tsx')),
   },
   {
@@ -85,6 +91,11 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('./pages/mybook/MyBookPage.tsx')),
   },
 ];
+
+/** The screen of a path that opens without signing in, if any. */
+export function publicScreen(path: string): Screen | undefined {
+  return SCREENS.find((s) => s.public && s.path === path);
+}
 
 export function screensFor(user: User): Screen[] {
   return SCREENS.filter(

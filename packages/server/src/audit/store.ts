@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.ts';
 import { EVENT_COLUMNS, eventHash } from './chain.ts';
-import { addMonths, ensurePartition, knownPartitions, monthOf } from './partitions.ts';
+import { addMonths, ensurePartition, knownPartitions, monthOf, partitionName } from './partitions.ts';
 import { AUDIT_ACTIONS, type AuditDetails, type AuditEvent, type AuditRecord } from './types.ts';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,14 +138,84 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
+/** The chain head as this process last wrote or read it. */
+interface Head {
+  seq: number;
+  hash: string;
+  lastAtMs: number;
+}
+
 /**
- * Group commit: while one append transaction runs, later calls queue up and go together in the
- * next one. Latency stays one transaction; throughput grows with load instead of queueing on the
- * chain-head lock one request at a time.
+ * One statement appends a batch and moves the head, on the condition that the head is still the one
+ * this process knows: the UPDATE of `audit_chain_head` matches no row when another writer (another
+ * server, or a caller's own transaction) moved it meanwhile, and then nothing is inserted. Arrays
+ * instead of a VALUES list keep the text the same for every batch size (one prepared statement).
+ */
+const APPEND_IF_HEAD = `
+WITH head AS (
+  UPDATE audit_chain_head SET seq = $1, hash = $2, last_at = $3::timestamptz
+  WHERE id = 1 AND seq = $4 AND hash = $5
+  RETURNING 1
+)
+INSERT INTO audit_event (${EVENT_COLUMNS})
+SELECT e.seq, $3::timestamptz, e.actor_kind, e.actor_id, e.actor_name, e.roles::text[], e.facility_code,
+  e.person_id::uuid, e.action, e.resource_type, e.resource_id, e.purpose, e.outcome, e.break_glass, e.request_id,
+  e.details::jsonb, e.prev_hash, e.hash
+FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+  $14::text[], $15::text[], $16::text[], $17::text[], $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[])
+  AS e(seq, actor_kind, actor_id, actor_name, roles, facility_code, person_id, action, resource_type, resource_id,
+    purpose, outcome, break_glass, request_id, details, prev_hash, hash)
+WHERE EXISTS (SELECT 1 FROM head)
+RETURNING seq`;
+
+/** `{a,b}`: roles are plain identifiers (checked), so the array literal needs no quoting. */
+function rolesLiteral(roles: readonly string[]): string {
+  for (const r of roles)
+    if (!/^[a-z_]+$/.test(r)) throw new Error(`audit role ${r} is not a plain identifier`);
+  return `{${roles.join(',')}}`;
+}
+
+function appendParams(events: readonly AuditEvent[], head: Head, at: string): unknown[] {
+  const last = events[events.length - 1]!;
+  const col = <T>(f: (e: AuditEvent) => T): T[] => events.map(f);
+  return [
+    last.seq,
+    last.hash,
+    at,
+    head.seq,
+    head.hash,
+    col((e) => e.seq),
+    col((e) => e.actorKind),
+    col((e) => e.actorId),
+    col((e) => e.actorName),
+    col((e) => rolesLiteral(e.roles)),
+    col((e) => e.facilityCode),
+    col((e) => e.personId),
+    col((e) => e.action),
+    col((e) => e.resourceType),
+    col((e) => e.resourceId),
+    col((e) => e.purpose),
+    col((e) => e.outcome),
+    col((e) => e.breakGlass),
+    col((e) => e.requestId),
+    col((e) => (e.details === null ? null : JSON.stringify(e.details))),
+    col((e) => e.prevHash),
+    col((e) => e.hash),
+  ];
+}
+
+/**
+ * Group commit: while one append runs, later calls queue up and go together in the next one.
+ * Latency stays one statement; throughput grows with load instead of queueing on the chain head
+ * one request at a time. The common case is ONE round trip (no BEGIN, lock, UPDATE, COMMIT): the
+ * head is remembered, and the conditional statement above fails safely when it is stale — then the
+ * head is read again and the batch re-chained. A month without a known partition takes the locking
+ * transaction (`appendAuditNow`), which creates it.
  */
 class AuditWriter {
   private queue: Waiting[] = [];
   private busy = false;
+  private head: Head | null = null;
   constructor(private readonly db: Db) {}
 
   append(records: AuditRecord[]): Promise<AuditEvent[]> {
@@ -158,6 +228,43 @@ class AuditWriter {
       this.queue.push({ records, resolve, reject });
       void this.pump();
     });
+  }
+
+  private async readHead(): Promise<Head> {
+    const [h] = await this.db.query<{ seq: number; hash: string; last_at: Date | string | null }>(
+      'SELECT seq, hash, last_at FROM audit_chain_head WHERE id = 1',
+    );
+    if (!h) throw new Error('audit chain head missing (migration 0002 not applied?)');
+    return { seq: h.seq, hash: h.hash, lastAtMs: h.last_at ? new Date(h.last_at).getTime() : 0 };
+  }
+
+  private async write(records: readonly AuditRecord[]): Promise<AuditEvent[]> {
+    const pending = records.map(normalise);
+    const known = knownPartitions(this.db);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = this.head ?? (await this.readHead());
+      const atMs = Math.max(Date.now(), head.lastAtMs);
+      if (!known.has(partitionName(monthOf(new Date(atMs))))) break;
+      const at = new Date(atMs).toISOString();
+      let seq = head.seq;
+      let prevHash = head.hash;
+      const events: AuditEvent[] = pending.map((p) => {
+        const e = { ...p, seq: ++seq, at, prevHash };
+        const hash = eventHash(e);
+        prevHash = hash;
+        return { ...e, hash };
+      });
+      const stored = await this.db.query(APPEND_IF_HEAD, appendParams(events, head, at), {
+        name: 'audit_append_if_head',
+      });
+      if (stored.length === events.length) {
+        this.head = { seq, hash: prevHash, lastAtMs: atMs };
+        return events;
+      }
+      this.head = null; // someone else moved the head: read it again and re-chain
+    }
+    this.head = null;
+    return appendAuditNow(this.db, records);
   }
 
   private async pump(): Promise<void> {
@@ -173,16 +280,14 @@ class AuditWriter {
         }
         const batch = this.queue.splice(0, n);
         try {
-          const stored = await appendAuditNow(
-            this.db,
-            batch.flatMap((w) => w.records),
-          );
+          const stored = await this.write(batch.flatMap((w) => w.records));
           let i = 0;
           for (const w of batch) {
             w.resolve(stored.slice(i, i + w.records.length));
             i += w.records.length;
           }
         } catch (e) {
+          this.head = null;
           for (const w of batch) w.reject(e);
         }
       }

@@ -63,53 +63,24 @@ export interface CandidateQuery {
   day: string;
 }
 
-const PERSON_JSON = `
-  p.id, p.personal_id, p.full_name, p.name_key, p.birth_date, p.sex, p.ethnic_code, p.province_code,
-  p.commune_code, p.address_line, p.phone,
-  coalesce((SELECT json_agg(json_build_object('system', i.system, 'value', i.value, 'validFrom', i.valid_from::text,
-      'validTo', i.valid_to::text, 'status', i.status) ORDER BY i.system, i.valid_from NULLS FIRST, i.value)
-    FROM person_identifier i WHERE i.person_id = p.id), '[]'::json) AS identifiers,
-  coalesce((SELECT json_agg(json_build_object('code', c.code, 'validFrom', c.valid_from::text, 'validTo', c.valid_to::text,
-      'initialFacilityCode', c.initial_facility_code, 'fiveYearsFrom', c.five_years_from::text, 'seenAt', c.seen_at)
-      ORDER BY c.seen_at DESC)
-    FROM bhyt_card c WHERE c.person_id = p.id), '[]'::json) AS cards`;
-
-const existingJson = (f: number, c: number, d: number): string => `
-  (SELECT json_build_object('id', k.id, 'ticketNumber', k.ticket_number, 'checkedInAt', k.checked_in_at,
-      'status', k.status, 'calledAt', k.called_at, 'visitKind', k.visit_kind, 'inputKind', k.input_kind,
-      'selfPay', k.self_pay, 'cardCode', k.card_code, 'eligibility', k.eligibility)
-    FROM checkin k WHERE k.person_id = p.id AND k.facility_code = $${f} AND k.clinic_code = $${c} AND k.day = $${d}::date)
-  AS existing`;
-
 /**
  * Everyone the input may point at, in one round trip: active persons holding any of the keys (or the
  * name + birth date), each with identifiers, stored BHYT cards and today's check-in at the clinic.
+ * The SQL is the `checkin_candidates` function (migration 0010): its queries keep a generic plan,
+ * so the desk's lookup is executed, not re-planned, at every check-in.
  */
 export async function findCandidates(db: Queryable, q: CandidateQuery): Promise<Candidate[]> {
-  const params: unknown[] = [];
-  const $ = (v: unknown): number => params.push(v);
-  let ids: string;
-  if (q.nameBirth) {
-    const k = $(q.nameBirth.nameKey);
-    const b = $(q.nameBirth.birthDate);
-    ids = `SELECT id FROM person WHERE name_key = $${k} AND (birth_date = $${b} OR birth_date = substr($${b}, 1, 4) OR
-      (length($${b}) = 4 AND birth_year = substr($${b}, 1, 4)::int))`;
-  } else {
-    // A UNION, not an OR: each branch uses its own index (person.personal_id, person_identifier.value).
-    const k = $(q.keys);
-    ids = `SELECT id FROM person WHERE personal_id = ANY($${k}::text[])
-      UNION SELECT person_id FROM person_identifier WHERE value = ANY($${k}::text[])`;
-  }
-  const existing = q.clinicCode
-    ? existingJson($(q.facilityCode), $(q.clinicCode), $(q.day))
-    : 'NULL::json AS existing';
   return db.query<Candidate>(
-    `SELECT ${PERSON_JSON}, ${existing}
-     FROM person p WHERE p.status = 'active' AND p.id IN (${ids})
-     ORDER BY p.created_at LIMIT 10`,
-    params,
-    // One prepared statement per shape of the query (the SQL text of each shape never changes).
-    { name: `checkin_candidates_${q.nameBirth ? 'name' : 'keys'}${q.clinicCode ? '_clinic' : ''}` },
+    'SELECT * FROM checkin_candidates($1::text[], $2, $3, $4, $5, $6::date)',
+    [
+      q.nameBirth ? [] : q.keys,
+      q.nameBirth?.nameKey ?? null,
+      q.nameBirth?.birthDate ?? null,
+      q.facilityCode,
+      q.clinicCode,
+      q.day,
+    ],
+    { name: 'checkin_candidates' },
   );
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { formatTicketNumber, type Role } from '@suckhoe/domain';
 import type { Capability } from '../http/types.ts';
+import { ApiError } from '../http/errors.ts';
 import { requirePrincipal } from '../auth/guard.ts';
 import { assertCanReadPerson } from '../auth/person-access.ts';
 import { assertFacilityScope } from '../auth/scope.ts';
@@ -85,7 +86,20 @@ export const checkinRoutes: Capability = async (app, { db }) => {
   async function readableCheckin(req: FastifyRequest, id: string): Promise<CheckinRow> {
     const row = await getCheckin(db, id);
     if (!row) throw checkinErrors.checkinNotFound();
-    assertFacilityScope(req, row.facility_code);
+    try {
+      assertFacilityScope(req, row.facility_code);
+    } catch (e) {
+      // Another facility's check-in: refused, and the attempt is in the person's access log.
+      await req.audit({
+        action: 'read',
+        resource: 'Checkin',
+        resourceId: row.id,
+        personId: row.person_id,
+        outcome: 'denied',
+        details: { code: e instanceof ApiError ? e.code : 'FORBIDDEN' },
+      });
+      throw e;
+    }
     await assertCanReadPerson(req, row.person_id, { resource: 'Checkin' });
     return row;
   }

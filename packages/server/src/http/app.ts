@@ -24,6 +24,7 @@ import { careRoutes } from '../auth/care-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { consentRoutes } from '../consent/routes.ts';
 import { checkinRoutes } from '../checkin/routes.ts';
+import { clinicAdminRoutes } from '../checkin/clinic-admin.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
 import { healthBookRoutes } from '../healthbook/routes.ts';
 import { fhirRoutes } from '../fhir/routes.ts';
@@ -39,6 +40,7 @@ const CAPABILITIES: readonly Capability[] = [
   auditRoutes,
   consentRoutes,
   checkinRoutes,
+  clinicAdminRoutes,
   ingestRoutes,
   healthBookRoutes,
   fhirRoutes,

@@ -97,6 +97,27 @@ for (const engine of engines()) {
       assert.equal(r.checked, c?.n);
     });
 
+    test('a writer whose remembered chain head went stale re-chains instead of forking', async () => {
+      // The group writer remembers the head; a transaction elsewhere (another server, a capability's
+      // own transaction) moves it. The writer's next append must notice, re-read and chain after it.
+      await appendAudit(t.db, event(400));
+      await appendAuditNow(t.db, [event(401), event(402)]);
+      const [stored] = await appendAudit(t.db, event(403));
+      await appendAuditNow(t.db, [event(404)]);
+      await Promise.all(Array.from({ length: 5 }, (_, i) => appendAudit(t.db, event(410 + i))));
+      const r = await verifyAuditChain(t.db);
+      assert.ok(r.ok, JSON.stringify(r.broken));
+      const [row] = await t.db.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_event WHERE resource_id = $1',
+        [stored!.resourceId],
+      );
+      assert.deepEqual(row, { seq: stored!.seq, hash: stored!.hash }, 'the returned event is the stored one');
+      const [c] = await t.db.query<{ n: number; d: number }>(
+        'SELECT count(*)::int AS n, count(DISTINCT seq)::int AS d FROM audit_event',
+      );
+      assert.equal(c?.n, c?.d);
+    });
+
     test('FHIR AuditEvent view (IHE BALP shape)', async () => {
       const [e] = await appendAudit(t.db, {
         actor: { kind: 'user', id: 'u1', name: 'bacsi', roles: ['clinician'], facilityCode: '92001' },

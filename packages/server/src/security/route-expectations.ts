@@ -62,6 +62,7 @@ export const ROUTE_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'GET /api/v1/checkins/:id/xml0': CHECKIN,
   'GET /api/v1/checkins/:id/ticket.pdf': CHECKIN,
   'GET /api/v1/facilities/:code/clinics': [...CHECKIN, 'analyst'],
+  'PUT /api/v1/facilities/:code/clinics': ['facility_admin'],
   'GET /api/v1/queues/:facility/:clinic': 'public',
   'POST /api/v1/queues/:facility/:clinic/call-next': STAFF,
 

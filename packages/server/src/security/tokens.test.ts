@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,35 @@ describe('signing keys and rotation', () => {
     assert.equal((await v2.verify(t1))?.id, principal.id);
     assert.equal(await v3.verify(t1), null);
     assert.equal((await v3.verify(await v2.issue(principal)))?.username, 'bs');
+  });
+
+  test('a verified token is remembered until it expires or its key leaves the ring', async () => {
+    let current = envKeyRing('secret-one-secret-one-secret-one-01');
+    // A ring whose keys can change under the service, like the file ring after `keys rotate`.
+    const ring = {
+      current: () => current.current(),
+      find: (kid: string) => current.find(kid),
+      list: () => current.list(),
+    };
+    const svc = tokenService(ring, 60);
+    const t = await svc.issue(principal);
+    assert.equal((await svc.verify(t))?.id, principal.id);
+    assert.equal((await svc.verify(t))?.id, principal.id, 'second use of the same token');
+    // A one-character change to the signature is a different token: verified afresh, refused.
+    const last = t.at(-1) === 'A' ? 'B' : 'A';
+    assert.equal(await svc.verify(t.slice(0, -1) + last), null);
+    current = envKeyRing('secret-3-secret-3-secret-3-secret-3', ['secret-two-secret-two-secret-two-02']);
+    assert.equal(await svc.verify(t), null, 'key rotated out of the ring: remembered token refused');
+    current = envKeyRing('secret-one-secret-one-secret-one-01');
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    try {
+      const t2 = await svc.issue(principal);
+      assert.ok(await svc.verify(t2));
+      mock.timers.tick(61_000);
+      assert.equal(await svc.verify(t2), null, 'expired: remembered token refused');
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   test('generated key file: created mode 600, rotated by command and by age, previous key kept', async () => {

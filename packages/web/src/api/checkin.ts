@@ -1,6 +1,5 @@
 /** Check-in, queue and ticket calls (server: packages/server/src/checkin, README there). */
-import { apiRequest, ApiError } from './client.ts';
-import { accessToken } from './session.ts';
+import { apiFetch, apiRequest } from './client.ts';
 import type { ListResponse, Sex } from './types.ts';
 
 export type VisitKind = 'outpatient' | 'inpatient' | 'emergency';
@@ -200,20 +199,11 @@ export function callNext(facilityCode: string, clinicCode: string): Promise<Call
   );
 }
 
-/** The ticket PDF (80 mm) as a Blob; the call carries the session's token. */
+/** The ticket PDF (80 mm) as a Blob; the call carries the session's token (renewed when expired). */
 export async function fetchTicketPdf(checkinId: string): Promise<Blob> {
-  const token = accessToken();
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/checkins/${encodeURIComponent(checkinId)}/ticket.pdf`, {
-      headers: { Accept: 'application/pdf', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', 'Network error', false);
-  }
-  if (!res.ok)
-    throw new ApiError(res.status, `HTTP_${String(res.status)}`, res.statusText || 'HTTP error', false);
+  const res = await apiFetch(`/api/v1/checkins/${encodeURIComponent(checkinId)}/ticket.pdf`, {
+    accept: 'application/pdf',
+  });
   return res.blob();
 }
 

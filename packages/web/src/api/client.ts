@@ -145,6 +145,40 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}, 
   throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'HTTP error', false);
 }
 
+/**
+ * Same-origin call for a non-JSON answer (a PDF, a file): the session's token, the same silent
+ * renewal of an expired token as `apiRequest`, and the platform's error body turned into ApiError.
+ */
+export async function apiFetch(
+  path: string,
+  init: { accept: string; signal?: AbortSignal },
+  retried = false,
+): Promise<Response> {
+  const token = accessToken();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Accept: init.accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      credentials: 'same-origin',
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Network error', false);
+  }
+  if (response.ok) return response;
+  if (response.status === 401 && token) {
+    if (!retried && (await refreshSession())) return apiFetch(path, init, true);
+    clearSession();
+    onUnauthorized();
+  }
+  const data = await readJson(response);
+  if (isErrorBody(data)) {
+    throw new ApiError(response.status, data.error.code, data.error.message, true, data.error.details);
+  }
+  throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'HTTP error', false);
+}
+
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

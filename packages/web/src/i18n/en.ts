@@ -317,6 +317,8 @@ const en: Messages = {
     waiting: '{{count}} waiting',
     wait: 'About {{minutes}} minutes of waiting',
     none: '—',
+    needsAddress:
+      'The waiting-room screen needs no sign-in, but its full address: facility code and clinic code. Staff choose the clinic while signed in, then copy the address to this PC.',
     chooseClinic: 'Choose the clinic to display',
     announce: 'Number {{label}}, please go to {{clinic}}',
     offline: 'Connection lost, retrying…',

@@ -299,6 +299,8 @@ const vi = {
     waiting: 'Đang chờ: {{count}} người',
     wait: 'Dự kiến chờ khoảng {{minutes}} phút',
     none: '—',
+    needsAddress:
+      'Màn hình phòng chờ không cần đăng nhập, nhưng cần địa chỉ đầy đủ: mã cơ sở và mã phòng khám. Nhân viên chọn phòng khám khi đã đăng nhập rồi sao chép địa chỉ sang máy này.',
     chooseClinic: 'Chọn phòng khám để hiển thị',
     announce: 'Mời số {{label}} vào {{clinic}}',
     offline: 'Mất kết nối, đang thử lại…',

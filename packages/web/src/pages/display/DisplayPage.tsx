@@ -1,4 +1,4 @@
-import { Anchor, Box, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Center, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getQueue, type QueueState } from '../../api/checkin.ts';
@@ -59,7 +59,8 @@ export default function DisplayPage() {
   const params = useHashParams();
   const facilityCode = params.get('facility') ?? user?.facilityCode ?? null;
   const clinicCode = params.get('clinic')?.toUpperCase() ?? null;
-  const clinics = useClinics(clinicCode ? null : facilityCode);
+  // The clinic list needs a signed-in user; a signed-out screen is opened at its full address.
+  const clinics = useClinics(clinicCode || !user ? null : facilityCode);
   const [queue, setQueue] = useState<QueueState | null>(null);
   const [offline, setOffline] = useState(false);
   const [flash, setFlash] = useState(false);
@@ -101,6 +102,20 @@ export default function DisplayPage() {
     };
   }, [flash]);
 
+  if (!user && (!clinicCode || !facilityCode)) {
+    return (
+      <Center mih="100dvh" p="xl">
+        <Stack gap="md" maw={720}>
+          <Title order={1} fz={28}>
+            {t('display.title')}
+          </Title>
+          <Text fz={20}>{t('display.needsAddress')}</Text>
+          <Code fz={20}>#/display?facility=92003&clinic=K01</Code>
+        </Stack>
+      </Center>
+    );
+  }
+
   if (!clinicCode) {
     return (
       <Center mih="100dvh" p="xl">
@@ -111,9 +126,7 @@ export default function DisplayPage() {
           {clinics.clinics.map((c) => (
             <Anchor
               key={c.code}
-              href={hrefFor(
-                `/display?clinic=${c.code}${params.get('facility') ? `&facility=${facilityCode ?? ''}` : ''}`,
-              )}
+              href={hrefFor(`/display?facility=${facilityCode ?? ''}&clinic=${c.code}`)}
               fz={22}
             >
               {c.code} · {c.name}
