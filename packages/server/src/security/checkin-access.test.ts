@@ -1,7 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engines } from '../testing/engines.ts';
-import { errorCode, HOME, REASON, securityFixture, type Caller, type SecurityFixture } from './fixtures.ts';
+import {
+  errorCode,
+  HOME,
+  OTHER,
+  REASON,
+  securityFixture,
+  type Caller,
+  type SecurityFixture,
+} from './fixtures.ts';
 
 /** `GET /api/v1/checkins/{id}`: staff of the check-in's facility (or admin, with a reason), audited. */
 for (const engine of engines()) {
@@ -24,14 +32,26 @@ for (const engine of engines()) {
     const get = (as: Caller, headers: Record<string, string> = {}) =>
       f.inject({ method: 'GET', url: `/api/v1/checkins/${id}`, as, headers });
     const events = () =>
-      f.p.db.query<{ action: string; person_id: string; resource_id: string; facility_code: string }>(
+      f.p.db.query<{
+        action: string;
+        person_id: string;
+        resource_id: string;
+        facility_code: string;
+      }>(
         `SELECT action, person_id, resource_id, facility_code FROM audit_event
-         WHERE resource_type = 'Checkin' AND resource_id = $1 ORDER BY seq`,
+         WHERE resource_type = 'Checkin' AND resource_id = $1 AND outcome = 'success' ORDER BY seq`,
+        [id],
+      );
+    const denials = () =>
+      f.p.db.query<{ person_id: string; facility_code: string }>(
+        `SELECT person_id, facility_code FROM audit_event
+         WHERE resource_type = 'Checkin' AND resource_id = $1 AND outcome = 'denied' ORDER BY seq`,
         [id],
       );
 
-    test("another facility's staff and API key: 403, nothing about the person, nothing audited as read", async () => {
+    test("another facility's staff and API key: 403, nothing about the person; the attempt audited as denied", async () => {
       const before = (await events()).length;
+      const deniedBefore = (await denials()).length;
       for (const as of [f.other.clinician, f.other.facilityAdmin, f.other.apiKey]) {
         const r = await get(as);
         assert.equal(r.statusCode, 403, r.body);
@@ -41,7 +61,14 @@ for (const engine of engines()) {
         }
       }
       const after = await events();
-      assert.equal(after.length, before);
+      assert.equal(after.length, before, 'no successful read recorded');
+      // Each refusal is in the person's access log, attributed to the other facility.
+      const denied = (await denials()).slice(deniedBefore);
+      assert.equal(denied.length, 3);
+      for (const d of denied) {
+        assert.equal(d.person_id, f.patient.id);
+        assert.equal(d.facility_code, OTHER);
+      }
       // An unknown id reads the same to everyone: 404.
       const unknown = await f.inject({
         method: 'GET',

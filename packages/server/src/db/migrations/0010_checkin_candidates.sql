@@ -2,8 +2,11 @@
 -- plan. As a plain prepared statement PostgreSQL re-planned it at every check-in (its custom plans
 -- look cheaper than the generic one, so the plan cache never switched): planning cost 2–3× the
 -- execution. The `= ANY(ARRAY(subquery))` form keeps the generic plan on the indexes (an
--- `IN (subquery)` generic plan hash-joins a sequential scan of person). Measured with
--- pg_stat_statements.track_planning; see docs/performance.md (check-in).
+-- `IN (subquery)` generic plan hash-joins a sequential scan of person). A generic plan made while a
+-- table is still small (a new installation, a morning's first check-ins) would scan it sequentially
+-- for as long as the pooled connection lives; every lookup here has its index, so sequential scans
+-- are switched off for the function. Measured with pg_stat_statements.track_planning and the
+-- backend's CPU time; see docs/performance.md (check-in).
 --
 -- Everyone the input may point at: active persons holding any of the keys (or, when p_name_key is
 -- given, that name + birth date / birth year), each with identifiers, stored BHYT cards and today's
@@ -17,6 +20,7 @@ CREATE FUNCTION checkin_candidates(
 )
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
 AS $$
 DECLARE
   ids uuid[];
