@@ -307,6 +307,10 @@ async function queueReviews(
      SELECT person_id, facility_code, ma_lk, episode_id, reason, candidates::uuid[]
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[])
          AS u(person_id, facility_code, ma_lk, episode_id, reason, candidates)
+     -- A resend that lands with the person a clerk already chose (or kept, rejecting) is decided.
+     WHERE NOT EXISTS (SELECT 1 FROM ingest_person_review d
+       WHERE d.facility_code = u.facility_code AND d.ma_lk = u.ma_lk AND d.status <> 'open'
+         AND d.resolved_person_id = u.person_id)
      ON CONFLICT (facility_code, ma_lk, reason) WHERE status = 'open' DO NOTHING`,
     [0, 1, 2, 3, 4, 5].map((c) => rows.map((r) => r[c])),
   );

@@ -305,6 +305,30 @@ for (const engine of engines()) {
       assert.deepEqual(await rowsOf(item.episodeId), after);
     });
 
+    test('a resend of a resolved episode stays with the chosen person and is not queued again', async () => {
+      const before = await p.db.query<{ status: string; person_id: string }>(
+        "SELECT status, person_id FROM ingest_person_review WHERE ma_lk = 'LK-REVIEW-01' ORDER BY created_at",
+      );
+      assert.deepEqual(
+        before.map((r) => r.status),
+        ['resolved'],
+      );
+      const receipt = await ingest('LK-REVIEW-01');
+      assert.equal(receipt.accepted, 1);
+      const rows = await p.db.query<{ status: string }>(
+        "SELECT status FROM ingest_person_review WHERE ma_lk = 'LK-REVIEW-01' ORDER BY created_at",
+      );
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['resolved'],
+        'no new open item for a decision already made',
+      );
+      const [ep] = await p.db.query<{ person_id: string }>(
+        "SELECT person_id FROM episode WHERE facility_code = '94170' AND ma_lk = 'LK-REVIEW-01'",
+      );
+      assert.equal(ep?.person_id, existing);
+    });
+
     test('create: a new person from the episode data takes the episode from the person ingest matched', async () => {
       // The facility's patient id (MA_BN) and name + birth year now lead ingest to the person chosen above;
       // without an identifier the episode is still queued, and here the clerk decides it is someone else.
