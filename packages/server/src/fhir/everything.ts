@@ -26,6 +26,7 @@ import { FhirError, resourceNotFound } from './errors.ts';
 import { baseUrl, queryWithoutPaging } from './http.ts';
 import { personOfPatientId } from './patients.ts';
 import { personView } from './person-record.ts';
+import { nameCertificatePractitioners } from './named-practitioners.ts';
 import { sharedResources } from './shared-resources.ts';
 
 export const EVERYTHING_DEFAULT_COUNT = 1000;
@@ -115,7 +116,8 @@ async function withReferenced(db: Queryable, resources: readonly Resource[]): Pr
       if (k && !have.has(k)) wanted.add(k);
     }
   }
-  return new AllResources([...resources, ...(await sharedResources(db, [...wanted]))]);
+  const all = [...resources, ...(await sharedResources(db, [...wanted]))];
+  return new AllResources(await nameCertificatePractitioners(db, all));
 }
 
 /** Finished bodies, per view key, base URL and query (the view key holds the record version). */

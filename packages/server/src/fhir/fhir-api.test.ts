@@ -7,7 +7,15 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Bundle, Encounter, MedicationDispense, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  Encounter,
+  MedicationDispense,
+  OperationOutcome,
+  Practitioner,
+  Resource,
+} from '@medplum/fhirtypes';
+import { SID } from '@suckhoe/domain/fhir/index';
 import type { HealthBook } from '@suckhoe/domain/healthbook/index';
 import { isImmunisationIcd } from '@suckhoe/domain/healthbook/index';
 import { engines } from '../testing/engines.ts';
@@ -467,6 +475,39 @@ for (const engine of engines()) {
         payload: tx(),
       });
       assert.equal(clinicianWrite.statusCode, 403);
+    });
+
+    test("a certificate practitioner carries the directory's name once the directory knows that certificate", async () => {
+      const nameless = ofType<Practitioner>(everything, 'Practitioner').find((p) =>
+        p.identifier?.some((i) => i.system === SID.practitioner),
+      );
+      assert.ok(nameless?.id, 'the record names a doctor by certificate number');
+      assert.equal(nameless.name, undefined, 'XML 130 sends no name');
+      const certificate = nameless.identifier!.find((i) => i.system === SID.practitioner)!.value!;
+      await f.postBundle({
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          {
+            fullUrl: 'urn:uuid:5b1f3c2e-8f7a-4c61-9d0e-2a6b7c8d9e01',
+            request: { method: 'POST', url: 'Practitioner' },
+            resource: {
+              resourceType: 'Practitioner',
+              identifier: [{ system: SID.practitioner, value: certificate }],
+              name: [{ family: 'Trần', given: ['Thị Mai'], text: 'BS. Trần Thị Mai' }],
+            },
+          },
+        ],
+      });
+      // The read of the certificate's own id, and $everything (after the record changed: a new episode).
+      const read = await f.get<Practitioner>(`/fhir/R4/Practitioner/${nameless.id}`);
+      assert.equal(read.id, nameless.id);
+      assert.equal(read.name?.[0]?.text, 'BS. Trần Thị Mai');
+      await f.ingest(syntheticEnvelope(13, 1, { facility: HOME, patients: 1, prefix: 'FA' }));
+      const after = await f.get<Bundle>(`/fhir/R4/Patient/${personId}/$everything`);
+      assert.deepEqual(fhirProblems(after), []);
+      const named = ofType<Practitioner>(after, 'Practitioner').find((p) => p.id === nameless.id);
+      assert.equal(named?.name?.[0]?.text, 'BS. Trần Thị Mai');
     });
   });
 }

@@ -9,6 +9,7 @@ import {
 } from '@suckhoe/domain/fhir/index';
 import type { Queryable } from '../db/types.ts';
 import { directoryEntries, facilitiesByCode } from './directory-repo.ts';
+import { nameCertificatePractitioners } from './named-practitioners.ts';
 
 export const SHARED_TYPES: ReadonlySet<string> = new Set([
   'Organization',
@@ -40,10 +41,13 @@ export async function sharedResources(db: Queryable, keys: readonly string[]): P
     if (code !== null && !out.has(`Practitioner/${id}`))
       out.set(`Practitioner/${id}`, certificatePractitioner(code));
   }
-  return keys.flatMap((k) => {
-    const r = out.get(k);
-    return r ? [r] : [];
-  });
+  return nameCertificatePractitioners(
+    db,
+    keys.flatMap((k) => {
+      const r = out.get(k);
+      return r ? [r] : [];
+    }),
+  );
 }
 
 /** One shared resource, or null. */
