@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
 import { CARE_SOURCES, type CareSource } from './care-sources.ts';
 
@@ -21,6 +22,14 @@ const rows = (sources: readonly CareSource[], personExpr: string): string[] =>
        }${s.where ? ` AND (${s.where})` : ''}`,
   );
 
+/**
+ * A prepared-statement name for a generated SQL text: the text is fixed for a given source list, so
+ * PostgreSQL plans it once per connection instead of at every request (planning was ≈ 95 % of the
+ * care check's database time: 0.23 ms planning vs 0.01 ms execution, pg_stat_statements).
+ */
+const statementName = (prefix: string, sql: string): string =>
+  `${prefix}_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
+
 const since = (windowDays: number, now: Date): string =>
   new Date(now.getTime() - windowDays * 86_400_000).toISOString();
 
@@ -35,11 +44,12 @@ export async function hasCareRelationship(
   const sources = opts.sources ?? CARE_SOURCES;
   if (sources.length === 0) return false;
   const exists = rows(sources, '= $1::uuid').map((q) => `EXISTS (${q} LIMIT 1)`);
-  const [r] = await db.query<{ ok: boolean }>(`SELECT (${exists.join(' OR ')}) AS ok`, [
-    personId,
-    facilityCode,
-    since(windowDays, opts.now ?? new Date()),
-  ]);
+  const sql = `SELECT (${exists.join(' OR ')}) AS ok`;
+  const [r] = await db.query<{ ok: boolean }>(
+    sql,
+    [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
+    { name: statementName('care_exists', sql) },
+  );
   return r?.ok === true;
 }
 

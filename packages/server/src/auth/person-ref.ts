@@ -13,14 +13,17 @@ export async function resolvePersonRef(db: Queryable, ref: string): Promise<stri
   const byId = UUID_RE.test(raw);
   const pid = raw.normalize('NFC').replace(/[\s.\-_/]/g, '');
   if (!byId && !PERSONAL_ID_RE.test(pid)) return null;
+  // Every person route resolves its `{person}` here: prepared statements, planned once per connection.
   let [row] = await db.query<{ id: string; merged_into: string | null }>(
     `SELECT id, merged_into FROM person WHERE ${byId ? 'id = $1::uuid' : 'personal_id = $1'}`,
     [byId ? raw.toLowerCase() : pid],
+    { name: byId ? 'person_ref_by_id' : 'person_ref_by_personal_id' },
   );
   for (let depth = 0; row?.merged_into && depth < 10; depth++) {
     [row] = await db.query<{ id: string; merged_into: string | null }>(
       'SELECT id, merged_into FROM person WHERE id = $1::uuid',
       [row.merged_into],
+      { name: 'person_ref_by_id' },
     );
   }
   return row?.id ?? null;

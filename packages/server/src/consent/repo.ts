@@ -41,6 +41,8 @@ export async function listConsents(
     `SELECT id, kind, target, created_at, revoked_at FROM consent_directive
      WHERE person_id = $1::uuid${opts.includeRevoked ? '' : ' AND revoked_at IS NULL'} ORDER BY created_at DESC, id`,
     [personId],
+    // Read at every access to a person's data: planned once per connection.
+    { name: opts.includeRevoked ? 'consent_list_all' : 'consent_list_active' },
   );
   return rows.map(toDirective);
 }

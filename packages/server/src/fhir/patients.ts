@@ -17,6 +17,7 @@ export async function personOfPatientId(db: Queryable, id: string): Promise<stri
          UNION ALL SELECT p.id, p.merged_into, c.depth + 1 FROM person p JOIN chain c ON p.id = c.merged_into WHERE c.depth < 10)
        SELECT id FROM chain WHERE merged_into IS NULL LIMIT 1`,
       [id.toLowerCase()],
+      { name: 'fhir_patient_chain' }, // every Patient read and $everything: planned once per connection
     );
     personId = r?.id ?? null;
   }
@@ -24,6 +25,7 @@ export async function personOfPatientId(db: Queryable, id: string): Promise<stri
   const [a] = await db.query<{ person_id: string }>(
     'SELECT person_id FROM person_fhir_alias WHERE alias = $1',
     [id],
+    { name: 'fhir_patient_alias' },
   );
   return a ? personOfPatientId(db, a.person_id).then((p) => p ?? a.person_id) : null;
 }
