@@ -66,6 +66,15 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('./pages/display/DisplayPage.tsx')),
   },
   {
+    // A facility admin declares the facility's clinics (queues).
+    path: '/clinics',
+    navKey: 'clinics',
+    icon: 'edit',
+    roles: ['facility_admin'],
+    chrome: 'shell',
+    component: lazy(() => import('./pages/clinics/ClinicsPage.tsx')),
+  },
+  {
     path: '/book',
     navKey: 'healthbook',
     icon: 'book',

@@ -134,7 +134,29 @@ export interface Clinic {
   code: string;
   name: string;
   nameEn: string | null;
+  serviceCode?: string | null;
+  serviceName?: string | null;
   minutesPerPatient: number;
+}
+
+/** What a facility declares for one clinic (`PUT /api/v1/facilities/{code}/clinics`, in display order). */
+export interface ClinicDeclaration {
+  code: string;
+  name: string;
+  nameEn?: string | null;
+  serviceCode?: string | null;
+  serviceName?: string | null;
+  minutesPerPatient: number;
+}
+
+export function declareClinics(
+  facilityCode: string,
+  items: readonly ClinicDeclaration[],
+): Promise<ListResponse<Clinic>> {
+  return apiRequest<ListResponse<Clinic>>(`/api/v1/facilities/${encodeURIComponent(facilityCode)}/clinics`, {
+    method: 'PUT',
+    body: { items },
+  });
 }
 
 export interface QueueState {

@@ -22,6 +22,7 @@ const en: Messages = {
     desk: 'Patient check-in',
     kiosk: 'Self-service kiosk',
     display: 'Waiting-room display',
+    clinics: 'Clinics of the facility',
     reviews: 'Patient identity review',
   },
   user: {
@@ -308,6 +309,21 @@ const en: Messages = {
     },
     tryAgain: 'Try again',
     help: 'Need help? Please go to the registration desk.',
+  },
+  clinics: {
+    title: 'Clinics (queues) of the facility',
+    description:
+      'Facility {{facility}}: code, name, the examination service code (XML0 MA_DICH_VU) and the usual minutes per patient, in display order. Saving replaces the whole list; clinics left out stop taking patients (tickets already issued keep them).',
+    noFacility: 'Your account is not attached to a facility.',
+    code: 'Code',
+    name: 'Clinic name',
+    serviceCode: 'Service code',
+    serviceName: 'Service name',
+    minutes: 'Minutes/patient',
+    add: 'Add a clinic',
+    remove: 'Remove clinic {{code}}',
+    save: 'Save the list',
+    saved: '{{count}} clinics saved.',
   },
   display: {
     title: 'Waiting-room display',

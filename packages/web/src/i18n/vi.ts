@@ -22,6 +22,7 @@ const vi = {
     desk: 'Tiếp đón người bệnh',
     kiosk: 'Kiosk tự phục vụ',
     display: 'Màn hình phòng chờ',
+    clinics: 'Phòng khám của cơ sở',
     reviews: 'Xác định người bệnh (XML 130)',
   },
   user: {
@@ -290,6 +291,21 @@ const vi = {
     },
     tryAgain: 'Thử lại',
     help: 'Cần hỗ trợ? Mời bạn đến quầy tiếp đón.',
+  },
+  clinics: {
+    title: 'Phòng khám (hàng đợi) của cơ sở',
+    description:
+      'Cơ sở {{facility}}: mã, tên, mã dịch vụ khám (MA_DICH_VU trong XML0) và số phút trung bình mỗi lượt, theo thứ tự hiển thị. Lưu sẽ thay cả danh sách; phòng khám bị bỏ ra ngừng nhận người bệnh (số đã phát vẫn giữ).',
+    noFacility: 'Tài khoản của bạn không gắn với cơ sở nào.',
+    code: 'Mã phòng',
+    name: 'Tên phòng khám',
+    serviceCode: 'Mã dịch vụ khám',
+    serviceName: 'Tên dịch vụ khám',
+    minutes: 'Phút/lượt',
+    add: 'Thêm phòng khám',
+    remove: 'Bỏ phòng khám {{code}}',
+    save: 'Lưu danh sách',
+    saved: 'Đã lưu {{count}} phòng khám.',
   },
   display: {
     title: 'Màn hình phòng chờ',
