@@ -100,6 +100,11 @@ for (const engine of engines()) {
       assert.equal(r.ticket.label, 'K01-004');
       assert.equal(r.ticket.position, 2, 'K01-003 is still before it');
       assert.ok(r.ticket.estimatedWaitMinutes > 0);
+      // The same person again: the same ticket, the same position and wait (the queue's pace is read
+      // with the ticket, in the lookup itself).
+      const repeat = (await f.post({ text: cccdQr(who), clinicCode: 'K01' })).json<CheckinJson>();
+      assert.equal(repeat.checkin.repeated, true);
+      assert.deepEqual(repeat.ticket, r.ticket);
       // A called ticket reprinted: position 0.
       const again = (await f.post({ text: cccdQr(people[0]!), clinicCode: 'K01' })).json<CheckinJson>();
       assert.equal(again.checkin.repeated, true);

@@ -34,6 +34,8 @@ export interface ExistingCheckin {
   selfPay: boolean;
   cardCode: string | null;
   eligibility: Eligibility | null;
+  /** The queue's pace, read with the ticket (position and wait of a repeated check-in). */
+  queue?: { servingNumber: number; servedLastHour: number };
 }
 
 export interface Candidate {

@@ -408,7 +408,7 @@ async function repeated(
   today: string,
   updated: boolean,
 ): Promise<CheckinResult> {
-  const counters = await queueCounters(q, r.facility.code, clinic.code, today);
+  const counters = existing.queue ?? (await queueCounters(q, r.facility.code, clinic.code, today));
   return {
     person,
     personCreated: false,
@@ -566,7 +566,7 @@ export async function previewCheckin(db: Db, r: CheckinRequest): Promise<Preview
   const person = p.decision.person;
   let existing: PreviewResult['existing'] = null;
   if (person?.existing && r.clinic) {
-    const c = await queueCounters(db, r.facility.code, r.clinic.code, today);
+    const c = person.existing.queue ?? (await queueCounters(db, r.facility.code, r.clinic.code, today));
     existing = {
       checkinId: person.existing.id,
       ticket: ticketOf(r.clinic, person.existing.ticketNumber, c.servingNumber, c.servedLastHour),

@@ -43,10 +43,17 @@ BEGIN
         'initialFacilityCode', c.initial_facility_code, 'fiveYearsFrom', c.five_years_from::text, 'seenAt', c.seen_at)
         ORDER BY c.seen_at DESC)
       FROM bhyt_card c WHERE c.person_id = p.id), '[]'::json),
+    -- Today's ticket at the clinic, with the queue's pace for its position and wait (a repeated
+    -- check-in then needs no second statement).
     (SELECT json_build_object('id', k.id, 'ticketNumber', k.ticket_number, 'checkedInAt', k.checked_in_at,
         'status', k.status, 'calledAt', k.called_at, 'visitKind', k.visit_kind, 'inputKind', k.input_kind,
-        'selfPay', k.self_pay, 'cardCode', k.card_code, 'eligibility', k.eligibility)
-      FROM checkin k WHERE p_clinic IS NOT NULL AND k.person_id = p.id AND k.facility_code = p_facility
+        'selfPay', k.self_pay, 'cardCode', k.card_code, 'eligibility', k.eligibility,
+        'queue', json_build_object('servingNumber', coalesce(q.serving_number, 0),
+          'servedLastHour', (SELECT count(*)::int FROM checkin s WHERE s.facility_code = p_facility
+            AND s.clinic_code = p_clinic AND s.day = p_day AND s.called_at > now() - interval '1 hour')))
+      FROM checkin k
+      LEFT JOIN queue_counter q ON q.facility_code = k.facility_code AND q.clinic_code = k.clinic_code AND q.day = k.day
+      WHERE p_clinic IS NOT NULL AND k.person_id = p.id AND k.facility_code = p_facility
         AND k.clinic_code = p_clinic AND k.day = p_day)
   FROM person p WHERE p.status = 'active' AND p.id = ANY(ids)
   ORDER BY p.created_at LIMIT 10;
