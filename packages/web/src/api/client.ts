@@ -107,58 +107,24 @@ function refreshSession(): Promise<boolean> {
 }
 
 /**
- * Same-origin call to the platform API. Resolves with the parsed JSON body; rejects with ApiError.
- * An expired access token is refreshed once, silently, and the call retried.
+ * The one way a call reaches the platform: the session's Bearer token (unless `auth` is false), an
+ * expired access token refreshed once, silently, and the call retried; a failed answer turned into
+ * ApiError (the server's own code and Vietnamese message when it sent its error body).
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const { method = 'GET', query, body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = auth ? accessToken() : null;
-  if (token) headers.Authorization = `Bearer ${token}`;
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Network error', false);
-  }
-
-  const data = await readJson(response);
-  if (response.ok) return data as T;
-
-  if (response.status === 401 && token) {
-    if (!retried && (await refreshSession())) return apiRequest<T>(path, options, true);
-    clearSession();
-    onUnauthorized();
-  }
-  if (isErrorBody(data)) {
-    throw new ApiError(response.status, data.error.code, data.error.message, true, data.error.details);
-  }
-  throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'HTTP error', false);
-}
-
-/**
- * Same-origin call for a non-JSON answer (a PDF, a file): the session's token, the same silent
- * renewal of an expired token as `apiRequest`, and the platform's error body turned into ApiError.
- */
-export async function apiFetch(
-  path: string,
-  init: { accept: string; signal?: AbortSignal },
+async function authorizedFetch(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string | null; signal?: AbortSignal },
+  auth: boolean,
   retried = false,
 ): Promise<Response> {
-  const token = accessToken();
+  const token = auth ? accessToken() : null;
+  const headers = token ? { ...init.headers, Authorization: `Bearer ${token}` } : init.headers;
   let response: Response;
   try {
-    response = await fetch(path, {
-      headers: { Accept: init.accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    response = await fetch(url, {
+      method: init.method,
+      headers,
+      body: init.body,
       credentials: 'same-origin',
       ...(init.signal ? { signal: init.signal } : {}),
     });
@@ -167,8 +133,9 @@ export async function apiFetch(
     throw new ApiError(0, 'NETWORK_ERROR', 'Network error', false);
   }
   if (response.ok) return response;
+
   if (response.status === 401 && token) {
-    if (!retried && (await refreshSession())) return apiFetch(path, init, true);
+    if (!retried && (await refreshSession())) return authorizedFetch(url, init, auth, true);
     clearSession();
     onUnauthorized();
   }
@@ -177,6 +144,38 @@ export async function apiFetch(
     throw new ApiError(response.status, data.error.code, data.error.message, true, data.error.details);
   }
   throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText || 'HTTP error', false);
+}
+
+/** Same-origin call to the platform API. Resolves with the parsed JSON body; rejects with ApiError. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, signal, auth = true } = options;
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await authorizedFetch(
+    buildUrl(path, query),
+    {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    },
+    auth,
+  );
+  return (await readJson(response)) as T;
+}
+
+/** Same-origin call for a non-JSON answer (a PDF, a file), with the same token handling as `apiRequest`. */
+export function apiFetch(path: string, init: { accept: string; signal?: AbortSignal }): Promise<Response> {
+  return authorizedFetch(
+    path,
+    {
+      method: 'GET',
+      headers: { Accept: init.accept },
+      body: null,
+      ...(init.signal ? { signal: init.signal } : {}),
+    },
+    true,
+  );
 }
 
 export function isAbort(error: unknown): boolean {
