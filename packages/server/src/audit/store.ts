@@ -59,6 +59,70 @@ function normalise(r: AuditRecord): Pending {
   };
 }
 
+/** Give each pending event the next seq after `head`, the time `at`, and its place in the hash chain. */
+function chainEvents(
+  pending: readonly Pending[],
+  head: { seq: number; hash: string },
+  at: string,
+): AuditEvent[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  return pending.map((p) => {
+    const e = { ...p, seq: ++seq, at, prevHash };
+    const hash = eventHash(e);
+    prevHash = hash;
+    return { ...e, hash };
+  });
+}
+
+/**
+ * INSERT of a batch of events given as one array per column (parameters `$first`… in the order of
+ * `eventArrays`) and their common time (`$at`). Arrays instead of a VALUES list keep the text the
+ * same for every batch size.
+ */
+const insertEventsSql = (at: number, first: number): string => {
+  const a = (i: number, type: string): string => `$${first + i}::${type}[]`;
+  const types = ['bigint', ...Array<string>(11).fill('text'), 'boolean', 'text', 'text', 'text', 'text'];
+  return `INSERT INTO audit_event (${EVENT_COLUMNS})
+SELECT e.seq, $${at}::timestamptz, e.actor_kind, e.actor_id, e.actor_name, e.roles::text[], e.facility_code,
+  e.person_id::uuid, e.action, e.resource_type, e.resource_id, e.purpose, e.outcome, e.break_glass, e.request_id,
+  e.details::jsonb, e.prev_hash, e.hash
+FROM unnest(${types.map((t, i) => a(i, t)).join(', ')})
+  AS e(seq, actor_kind, actor_id, actor_name, roles, facility_code, person_id, action, resource_type, resource_id,
+    purpose, outcome, break_glass, request_id, details, prev_hash, hash)`;
+};
+
+/** `{a,b}`: roles are plain identifiers (checked), so the array literal needs no quoting. */
+function rolesLiteral(roles: readonly string[]): string {
+  for (const r of roles)
+    if (!/^[a-z_]+$/.test(r)) throw new Error(`audit role ${r} is not a plain identifier`);
+  return `{${roles.join(',')}}`;
+}
+
+/** The events as one array per column, in the order `insertEventsSql` reads them. */
+function eventArrays(events: readonly AuditEvent[]): unknown[][] {
+  const col = <T>(f: (e: AuditEvent) => T): T[] => events.map(f);
+  return [
+    col((e) => e.seq),
+    col((e) => e.actorKind),
+    col((e) => e.actorId),
+    col((e) => e.actorName),
+    col((e) => rolesLiteral(e.roles)),
+    col((e) => e.facilityCode),
+    col((e) => e.personId),
+    col((e) => e.action),
+    col((e) => e.resourceType),
+    col((e) => e.resourceId),
+    col((e) => e.purpose),
+    col((e) => e.outcome),
+    col((e) => e.breakGlass),
+    col((e) => e.requestId),
+    col((e) => (e.details === null ? null : JSON.stringify(e.details))),
+    col((e) => e.prevHash),
+    col((e) => e.hash),
+  ];
+}
+
 /**
  * Append events to the chain inside the caller's transaction: lock the chain head, give each event
  * the next seq and a time not before the previous event's (so seq order and time order agree,
@@ -81,44 +145,12 @@ export async function appendInTransaction(
   const atMs = Math.max(Date.now(), lastAt);
   const at = new Date(atMs).toISOString();
   const partition = await ensurePartition(tx, monthOf(new Date(atMs)), known);
-  let seq = head.seq;
-  let prevHash = head.hash;
-  const events: AuditEvent[] = pending.map((p) => {
-    const e = { ...p, seq: ++seq, at, prevHash };
-    const hash = eventHash(e);
-    prevHash = hash;
-    return { ...e, hash };
-  });
-  const params: unknown[] = [];
-  const rows = events.map((e) => {
-    params.push(
-      e.seq,
-      e.at,
-      e.actorKind,
-      e.actorId,
-      e.actorName,
-      e.roles,
-      e.facilityCode,
-      e.personId,
-      e.action,
-      e.resourceType,
-      e.resourceId,
-      e.purpose,
-      e.outcome,
-      e.breakGlass,
-      e.requestId,
-      e.details === null ? null : JSON.stringify(e.details),
-      e.prevHash,
-      e.hash,
-    );
-    const b = params.length - 18;
-    const p = (i: number, cast = ''): string => `$${b + i}${cast}`;
-    return `(${p(1, '::bigint')}, ${p(2, '::timestamptz')}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6, '::text[]')}, ${p(7)}, ${p(8, '::uuid')}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14, '::boolean')}, ${p(15)}, ${p(16, '::jsonb')}, ${p(17)}, ${p(18)})`;
-  });
-  await tx.query(`INSERT INTO audit_event (${EVENT_COLUMNS}) VALUES ${rows.join(', ')}`, params);
+  const events = chainEvents(pending, head, at);
+  const last = events[events.length - 1]!;
+  await tx.query(insertEventsSql(1, 2), [at, ...eventArrays(events)]);
   await tx.query('UPDATE audit_chain_head SET seq = $1, hash = $2, last_at = $3::timestamptz WHERE id = 1', [
-    seq,
-    prevHash,
+    last.seq,
+    last.hash,
     at,
   ]);
   return { events, partition };
@@ -157,52 +189,9 @@ WITH head AS (
   WHERE id = 1 AND seq = $4 AND hash = $5
   RETURNING 1
 )
-INSERT INTO audit_event (${EVENT_COLUMNS})
-SELECT e.seq, $3::timestamptz, e.actor_kind, e.actor_id, e.actor_name, e.roles::text[], e.facility_code,
-  e.person_id::uuid, e.action, e.resource_type, e.resource_id, e.purpose, e.outcome, e.break_glass, e.request_id,
-  e.details::jsonb, e.prev_hash, e.hash
-FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-  $14::text[], $15::text[], $16::text[], $17::text[], $18::boolean[], $19::text[], $20::text[], $21::text[], $22::text[])
-  AS e(seq, actor_kind, actor_id, actor_name, roles, facility_code, person_id, action, resource_type, resource_id,
-    purpose, outcome, break_glass, request_id, details, prev_hash, hash)
+${insertEventsSql(3, 6)}
 WHERE EXISTS (SELECT 1 FROM head)
 RETURNING seq`;
-
-/** `{a,b}`: roles are plain identifiers (checked), so the array literal needs no quoting. */
-function rolesLiteral(roles: readonly string[]): string {
-  for (const r of roles)
-    if (!/^[a-z_]+$/.test(r)) throw new Error(`audit role ${r} is not a plain identifier`);
-  return `{${roles.join(',')}}`;
-}
-
-function appendParams(events: readonly AuditEvent[], head: Head, at: string): unknown[] {
-  const last = events[events.length - 1]!;
-  const col = <T>(f: (e: AuditEvent) => T): T[] => events.map(f);
-  return [
-    last.seq,
-    last.hash,
-    at,
-    head.seq,
-    head.hash,
-    col((e) => e.seq),
-    col((e) => e.actorKind),
-    col((e) => e.actorId),
-    col((e) => e.actorName),
-    col((e) => rolesLiteral(e.roles)),
-    col((e) => e.facilityCode),
-    col((e) => e.personId),
-    col((e) => e.action),
-    col((e) => e.resourceType),
-    col((e) => e.resourceId),
-    col((e) => e.purpose),
-    col((e) => e.outcome),
-    col((e) => e.breakGlass),
-    col((e) => e.requestId),
-    col((e) => (e.details === null ? null : JSON.stringify(e.details))),
-    col((e) => e.prevHash),
-    col((e) => e.hash),
-  ];
-}
 
 /**
  * Group commit: while one append runs, later calls queue up and go together in the next one.
@@ -246,19 +235,15 @@ class AuditWriter {
       const atMs = Math.max(Date.now(), head.lastAtMs);
       if (!known.has(partitionName(monthOf(new Date(atMs))))) break;
       const at = new Date(atMs).toISOString();
-      let seq = head.seq;
-      let prevHash = head.hash;
-      const events: AuditEvent[] = pending.map((p) => {
-        const e = { ...p, seq: ++seq, at, prevHash };
-        const hash = eventHash(e);
-        prevHash = hash;
-        return { ...e, hash };
-      });
-      const stored = await this.db.query(APPEND_IF_HEAD, appendParams(events, head, at), {
-        name: 'audit_append_if_head',
-      });
+      const events = chainEvents(pending, head, at);
+      const last = events[events.length - 1]!;
+      const stored = await this.db.query(
+        APPEND_IF_HEAD,
+        [last.seq, last.hash, at, head.seq, head.hash, ...eventArrays(events)],
+        { name: 'audit_append_if_head' },
+      );
       if (stored.length === events.length) {
-        this.head = { seq, hash: prevHash, lastAtMs: atMs };
+        this.head = { seq: last.seq, hash: last.hash, lastAtMs: atMs };
         return events;
       }
       this.head = null; // someone else moved the head: read it again and re-chain
