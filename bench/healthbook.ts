@@ -27,8 +27,8 @@
  *
  * Knobs: BENCH_HB_PERSONS (PGlite 100, PostgreSQL 500), BENCH_HB_EPISODES (50),
  * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000); BENCH_PROFILE_DIR records a CPU profile of
- * each measured phase (bench/lib/profile.ts); BENCH_PG_CPU names a command printing the PostgreSQL
- * server's total CPU seconds (for the database's CPU per request).
+ * each measured phase (bench/lib/profile.ts). With a local PostgreSQL server, the CPU per response
+ * of its cluster is printed too (bench/lib/pg-cpu.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { toEpisode } from '@suckhoe/domain/xml130/index';
@@ -43,6 +43,7 @@ import type { BenchEngine } from './lib/figure.ts';
 import { emit } from './lib/figure.ts';
 import { httpLoad } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
+import { localPostmasterPid, postgresCpuSeconds } from './lib/pg-cpu.ts';
 import { profiled } from './lib/profile.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
@@ -132,19 +133,6 @@ async function writeEpisodes(
 function shift(iso: string | undefined, i: number): string | undefined {
   if (iso === undefined) return undefined;
   return new Date(Date.parse(iso) - (i % 2900) * 86_400_000).toISOString();
-}
-
-/**
- * CPU seconds of the database server so far, when it runs on this machine (PostgreSQL: the
- * `BENCH_PG_CPU` command prints the total CPU seconds of its processes, e.g. a /proc reader; PGlite
- * runs in this process and is counted there). Other clients of the same server count too.
- */
-async function backendCpuS(_db: Db, engine: BenchEngine): Promise<number | null> {
-  const cmd = process.env.BENCH_PG_CPU;
-  if (engine !== 'postgres' || !cmd) return null;
-  const { execFileSync } = await import('node:child_process');
-  const v = Number(execFileSync(cmd, { encoding: 'utf8' }).trim());
-  return Number.isFinite(v) ? v : null;
 }
 
 async function counts(db: Db): Promise<{ episodes: number; lines: number }> {
@@ -245,22 +233,23 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
       ['healthbook.everything-warm', warm(everything('')), false],
       ['healthbook.everything-page-warm', warm(everything('?_count=200')), false],
     ];
+    const postmaster = engine === 'postgres' ? await localPostmasterPid(db) : null;
     for (const [name, paths, cold] of mixes) {
       cacheSettings.enabled = !cold;
       // Warm figures measure hits: every path is read once before the clock starts.
       if (!cold) for (const p of paths) await (await fetch(`${server.url}${p}`, { headers })).arrayBuffer();
       const rss = new RssSampler();
       const cpu0 = process.cpuUsage();
-      const pg0 = await backendCpuS(db, engine);
+      const pg0 = postgresCpuSeconds(postmaster);
       const r = await profiled(`${name}.${engine}`, () => httpLoad({ url: server.url, paths, headers }));
       const cpu = process.cpuUsage(cpu0);
-      const pg1 = await backendCpuS(db, engine);
+      const pg1 = postgresCpuSeconds(postmaster);
       if (r.failed > 0) note(`  ${name}: ${r.failed} failed requests`);
       // This process runs the server and the load generator: an upper bound of the server's share.
       const perReq = (us: number) => (us / 1000 / Math.max(1, r.ok)).toFixed(2);
       note(
         `  ${name}: CPU per 2xx response — this process ${perReq(cpu.user + cpu.system)} ms` +
-          (pg0 !== null && pg1 !== null ? `, database ${perReq((pg1 - pg0) * 1e6)} ms` : ''),
+          (pg0 !== null && pg1 !== null ? `, local PostgreSQL ${perReq((pg1 - pg0) * 1e6)} ms` : ''),
       );
       emit({
         bench: name,
