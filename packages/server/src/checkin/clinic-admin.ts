@@ -3,7 +3,7 @@ import type { Capability } from '../http/types.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Db } from '../db/types.ts';
 import { facilityContext, forgetFacilityContext } from './facility-context.ts';
-import { clinicOutSchema } from './schemas.ts';
+import { clinicCode, clinicOutSchema, facilityCodeParam } from './schemas.ts';
 
 /**
  * A facility declares its own clinics (queues): `PUT /api/v1/facilities/{code}/clinics` replaces the
@@ -12,11 +12,7 @@ import { clinicOutSchema } from './schemas.ts';
  * (clinics.ts). Facility admins for their own facility, admins for all.
  */
 const clinicIn = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{1,10}$/, 'Mã phòng khám gồm 1–10 chữ hoặc số')
-    .transform((s) => s.toUpperCase()),
+  code: clinicCode,
   name: z.string().trim().min(2).max(120),
   nameEn: z.string().trim().min(2).max(120).nullable().optional(),
   /** MA_DICH_VU of the examination (XML0): the facility's own service code list. */
@@ -76,7 +72,7 @@ export const clinicAdminRoutes: Capability = async (app, { db }) => {
         tags: ['checkin'],
         summary:
           'Khai báo danh sách phòng khám (hàng đợi) của cơ sở; phòng không có trong danh sách ngừng hoạt động',
-        params: z.object({ code: z.string().regex(/^[0-9A-Z]{5}$/, 'Mã cơ sở gồm 5 ký tự') }),
+        params: z.object({ code: facilityCodeParam }),
         body: z.object({ items: z.array(clinicIn).min(1).max(60) }),
         response: { 200: z.object({ items: z.array(clinicOutSchema), total: z.number() }) },
       },

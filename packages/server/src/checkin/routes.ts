@@ -16,6 +16,7 @@ import {
   checkinOutSchema,
   checkinResponseSchema,
   clinicOutSchema,
+  facilityCodeParam,
   previewBodySchema,
   previewResponseSchema,
   queueOutSchema,
@@ -44,7 +45,6 @@ const CHECKIN_ROLES: readonly Role[] = [
  */
 const DESK_ROLES: readonly Role[] = ['registrar', 'clinician', 'station_staff', 'facility_admin'];
 
-const facilityCodeParam = z.string().regex(/^[0-9A-Z]{5}$/, 'Mã cơ sở gồm 5 ký tự');
 const clinicCodeParam = z
   .string()
   .regex(/^[A-Za-z0-9]{1,10}$/, 'Mã phòng khám gồm chữ và số')

@@ -45,7 +45,11 @@ const identityFields = {
   corrections: correctionsSchema.optional(),
 };
 
-const clinicCode = z
+/** A facility code in a path (5 characters, as registered). */
+export const facilityCodeParam = z.string().regex(/^[0-9A-Z]{5}$/, 'Mã cơ sở gồm 5 ký tự');
+
+/** A clinic code in a body: trimmed, letters and digits, stored upper-case. */
+export const clinicCode = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9]{1,10}$/, 'Mã phòng khám gồm chữ và số')
