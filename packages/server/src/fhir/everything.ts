@@ -116,8 +116,12 @@ async function withReferenced(db: Queryable, resources: readonly Resource[]): Pr
       if (k && !have.has(k)) wanted.add(k);
     }
   }
-  const all = [...resources, ...(await sharedResources(db, [...wanted]))];
-  return new AllResources(await nameCertificatePractitioners(db, all));
+  // The record's own certificate practitioners get their directory names here; the shared resources
+  // it references come named already (sharedResources): one directory lookup each, no second pass.
+  return new AllResources([
+    ...(await nameCertificatePractitioners(db, resources)),
+    ...(await sharedResources(db, [...wanted])),
+  ]);
 }
 
 /** Finished bodies, per view key, base URL and query (the view key holds the record version). */
