@@ -41,7 +41,7 @@ import { benchConfig } from './lib/config.ts';
 import { httpHelloCeiling } from './lib/ceilings.ts';
 import type { BenchEngine } from './lib/figure.ts';
 import { emit } from './lib/figure.ts';
-import { httpLoad } from './lib/http.ts';
+import { httpGetBytes, httpLoad } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
 import { localPostmasterPid, postgresCpuSeconds } from './lib/pg-cpu.ts';
 import { profiled } from './lib/profile.ts';
@@ -207,7 +207,11 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
   );
   const server = await startServer(db);
   try {
-    const headers = { authorization: await server.bearer(['clinician'], facility.code) };
+    // As a browser over HTTPS asks (Chromium's header): stored books and bundles go brotli-compressed.
+    const headers = {
+      authorization: await server.bearer(['clinician'], facility.code),
+      'accept-encoding': 'gzip, deflate, br, zstd',
+    };
     const book = (q: string) => heavy.map((id) => `/api/v1/persons/${id}/health-book${q}`);
     const everything = (q: string) => heavy.map((id) => `/fhir/R4/Patient/${id}/$everything${q}`);
     // Sanity before timing: a long history is there, in both views.
@@ -217,8 +221,14 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
     if (first.episodes.total < EPISODES) throw new Error(`the book shows ${first.episodes.total} episodes`);
     const fhir = await fetch(`${server.url}${everything('')[0]!}`, { headers });
     const bytes = (await fhir.arrayBuffer()).byteLength;
+    const sent = async (path: string, accept: string) =>
+      (await httpGetBytes(`${server.url}${path}`, { ...headers, 'accept-encoding': accept })) / 1024;
     note(
-      `  a long-history book: ${first.episodes.total} episodes; $everything ${(bytes / 1024).toFixed(0)} KiB`,
+      `  a long-history book: ${first.episodes.total} episodes; $everything ${(bytes / 1024).toFixed(0)} KiB` +
+        `; sent (KiB, identity/gzip/br): book page ${(await sent(book('')[0]!, 'identity')).toFixed(0)}/` +
+        `${(await sent(book('')[0]!, 'gzip')).toFixed(0)}/${(await sent(book('')[0]!, 'br')).toFixed(0)}` +
+        `, $everything ${(await sent(everything('')[0]!, 'identity')).toFixed(0)}/` +
+        `${(await sent(everything('')[0]!, 'gzip')).toFixed(0)}/${(await sent(everything('')[0]!, 'br')).toFixed(0)}`,
     );
     note('  ceiling: Fastify hello-world…');
     const hello = await httpHelloCeiling();

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { get } from 'node:http';
 import { benchConfig } from './config.ts';
 
 export interface LoadOptions {
@@ -55,4 +56,20 @@ export async function httpLoad(o: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     durationS: result.duration,
   };
+}
+
+/** Bytes of a GET response's body as sent on the wire (not decompressed), on loopback. */
+export function httpGetBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers }, (res) => {
+      let n = 0;
+      res.on('data', (c: Buffer) => (n += c.length));
+      res.on('end', () => {
+        if ((res.statusCode ?? 0) >= 300) reject(new Error(`GET ${url} → ${res.statusCode ?? '?'}`));
+        else resolve(n);
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
 }

@@ -22,6 +22,7 @@ import {
 } from '@suckhoe/domain/fhir/index';
 import type { Queryable } from '../db/types.ts';
 import { etagOf, VersionedCache } from '../healthbook/cache.ts';
+import { StoredBody } from '../http/stored-body.ts';
 import { FhirError, resourceNotFound } from './errors.ts';
 import { baseUrl, queryWithoutPaging } from './http.ts';
 import { personOfPatientId } from './patients.ts';
@@ -42,8 +43,8 @@ export interface EverythingQuery {
 }
 
 export interface EverythingResponse {
-  /** The Bundle as UTF-8 JSON, ready to send. */
-  readonly body: Buffer;
+  /** The Bundle as UTF-8 JSON, ready to send (and its gzip form, made once when asked for). */
+  readonly body: StoredBody;
   /** A strong validator: the same for the same record version, consent view, base URL and query. */
   readonly etag: string;
   /** Resources matched (all pages), for the audit event. */
@@ -183,13 +184,13 @@ export async function everything(
       matches: filtered.slice(offset, offset + count).map((i) => all.serialised(i)),
       ...(pr.notice ? { outcome: pr.notice } : {}),
     });
-    const body = Buffer.from(text, 'utf8');
+    const body = new StoredBody(Buffer.from(text, 'utf8'));
     res = {
       body,
       etag: etagOf(responseKey),
       total: filtered.length,
     };
-    cache.set(responseKey, res, body.length);
+    cache.set(responseKey, res, body.size);
   }
   await req.audit({
     action: 'read',

@@ -5,6 +5,7 @@
  * consent; transaction semantics (all or nothing, ifNoneExist, update-as-create, read-only XML 130
  * resources). Every FHIR response validates against fhir.schema.json.
  */
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
@@ -194,6 +195,10 @@ for (const engine of engines()) {
       assert.deepEqual(ids(paged), ids(everything).slice(0, 50));
       const again = await f.inject({ url, as: f.clinician });
       assert.equal(again.body, first.body);
+      const gz = await f.inject({ url, as: { ...f.clinician, 'accept-encoding': 'gzip' } });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gz.headers['content-type'], first.headers['content-type']);
+      assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), first.body);
       const count = async () =>
         (
           await f.p.db.query<{ n: number }>(

@@ -23,7 +23,7 @@ import { FhirError } from './errors.ts';
 import { installFhirErrors } from './errors.ts';
 import { everything } from './everything.ts';
 import { baseUrl, FHIR_BASE_PATH, FHIR_JSON, forceFhirContentType, registerFhirBody } from './http.ts';
-import { notModified } from '../healthbook/cache.ts';
+import { sendStored } from '../http/stored-body.ts';
 import { readResource } from './read.ts';
 import { readersOf, WRITERS } from './roles.ts';
 import { searchClinical } from './search-clinical.ts';
@@ -144,9 +144,7 @@ async function fhirApi(inner: FastifyInstance, deps: Deps, worker: ExportWorker)
     },
     async (req, reply) => {
       const r = await everything(req, deps.db, req.params.id, req.query);
-      void reply.header('etag', r.etag).header('cache-control', 'private, no-cache');
-      if (notModified(req, r.etag)) return reply.status(304).send();
-      return reply.type(FHIR_JSON).send(r.body);
+      return sendStored(req, reply, r.body, r.etag, FHIR_JSON);
     },
   );
 

@@ -7,7 +7,6 @@
  * names and the registry's reference tables are not versioned: entries live at most `maxAgeMs`).
  */
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
 
 /** The person's record version (0 when nothing was ever written). */
@@ -83,10 +82,3 @@ export const cacheKey = (personId: string, version: number, parts: readonly unkn
 /** A strong ETag for a response cached under `key` (the key holds the record version and the view). */
 export const etagOf = (key: string): string =>
   `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
-
-/** Whether the request's `If-None-Match` names this ETag (then a 304 is enough; the read is still audited). */
-export function notModified(req: FastifyRequest, etag: string): boolean {
-  const h = req.headers['if-none-match'];
-  if (typeof h !== 'string') return false;
-  return h.trim() === '*' || h.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}

@@ -4,6 +4,7 @@
  * names, provenance, paging with the cursor, access (care relationship, break-glass, own book),
  * consent (something hidden, not what), and the VNeID-ready export.
  */
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HealthBook } from '@suckhoe/domain/healthbook/index';
@@ -242,6 +243,17 @@ for (const engine of engines()) {
       assert.equal(same.statusCode, 304);
       assert.equal(same.body, '');
       assert.equal(await reads(), before + 1, 'a 304 is a read too');
+      // A browser (Accept-Encoding: gzip) gets the same book compressed, under its own ETag.
+      const gz = await f.inject({ url, as: { ...citizen, 'accept-encoding': 'gzip, deflate' } });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gz.headers.etag, etag.replace(/"$/, '-gz"'));
+      assert.equal(gz.headers.vary, 'accept-encoding');
+      assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), first.json());
+      const gz304 = await f.inject({
+        url,
+        as: { ...citizen, 'accept-encoding': 'gzip', 'if-none-match': gz.headers.etag },
+      });
+      assert.equal(gz304.statusCode, 304);
       const otherPage = await f.inject({ url: `${url}0`, as: { ...citizen, 'if-none-match': etag } });
       assert.equal(otherPage.statusCode, 200, 'another page has another ETag');
       await f.ingest(syntheticEnvelope(41, 1, { facility: HOME, patients: 1, prefix: 'HB' }));

@@ -4,6 +4,7 @@ import { assembleHealthBook, type HealthBook } from '@suckhoe/domain/healthbook/
 import type { Queryable } from '../db/types.ts';
 import { consentFilterFor, type ConsentView } from '../consent/repo.ts';
 import { notFound } from '../http/errors.ts';
+import { StoredBody } from '../http/stored-body.ts';
 import { cacheKey, etagOf, recordVersion, VersionedCache } from './cache.ts';
 import { loadRecord } from './load.ts';
 
@@ -37,8 +38,8 @@ export async function readBook(
 }
 
 export interface CachedBook {
-  /** The book as UTF-8 JSON, ready to send. */
-  readonly body: Buffer;
+  /** The book as UTF-8 JSON, ready to send (and its gzip form, made once when asked for). */
+  readonly body: StoredBody;
   /** A strong validator: the same for the same record version, consent view and page. */
   readonly etag: string;
   readonly episodes: number;
@@ -71,13 +72,13 @@ export async function readBookJson(req: FastifyRequest, db: Queryable, r: BookRe
   const hit = cache.get(key);
   if (hit) return hit;
   const book = await readBook(req, db, r, view);
-  const body = Buffer.from(JSON.stringify(book), 'utf8');
+  const body = new StoredBody(Buffer.from(JSON.stringify(book), 'utf8'));
   const entry = {
     body,
     etag: etagOf(key),
     episodes: book.episodes.items.length,
     withheld: book.consent.withheld,
   };
-  cache.set(key, entry, body.length);
+  cache.set(key, entry, body.size);
   return entry;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { decodeCursor, export1332 } from '@suckhoe/domain/healthbook/index';
 import { ApiError } from '../http/errors.ts';
 import type { Capability } from '../http/types.ts';
-import { notModified } from './cache.ts';
+import { sendStored } from '../http/stored-body.ts';
 import { readBook, readBookJson } from './read.ts';
 
 /** Who may open a health book (then the person check decides whose). */
@@ -61,9 +61,7 @@ export const healthBookRoutes: Capability = async (app, { db }) => {
         personId,
         details: { episodes: book.episodes, withheld: book.withheld },
       });
-      void reply.header('etag', book.etag).header('cache-control', 'private, no-cache');
-      if (notModified(req, book.etag)) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(book.body);
+      return sendStored(req, reply, book.body, book.etag, 'application/json; charset=utf-8');
     },
   );
 
