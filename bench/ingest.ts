@@ -42,6 +42,7 @@ import { openBenchDb } from './lib/engines.ts';
 import { emit, type BenchEngine } from './lib/figure.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
+import { localPostmasterPid, postgresCpuPerOp, postgresCpuSeconds } from './lib/pg-cpu.ts';
 
 const int = (name: string, fallback: number): number => {
   const v = Number((process.env[name] ?? '').replace(/_/g, '') || fallback);
@@ -195,14 +196,23 @@ if (process.argv[2] === '--child') {
       note(`  raw multi-row insert: ${Math.round(raw.rate)} rows/s`);
 
       const before = sumRows(await rowCounts(db)) + (await auditRows(db));
+      const postmaster = await localPostmasterPid(db);
       const rss = new RssSampler();
+      const cpu0 = process.cpuUsage();
+      const pg0 = postgresCpuSeconds(postmaster);
       const t1 = performance.now();
       const { accepted, rejected } = await importFiles(db, files);
+      const cpu = process.cpuUsage(cpu0);
+      const pgMs = postgresCpuPerOp(pg0, postgresCpuSeconds(postmaster), accepted);
       if (rejected > 0) throw new Error(`${rejected} episodes rejected`);
       const seconds = (performance.now() - t1) / 1000;
       const peak = rss.stop();
       const rows = sumRows(await rowCounts(db)) + (await auditRows(db)) - before;
       note(`  end to end: ${accepted} episodes in ${seconds.toFixed(1)} s, ${rows} rows`);
+      note(
+        `  CPU per episode: this process (all threads) ${((cpu.user + cpu.system) / 1000 / Math.max(1, accepted)).toFixed(2)} ms` +
+          (pgMs === null ? '' : `, PostgreSQL ${pgMs.toFixed(2)} ms`),
+      );
       emit({
         bench: 'ingest.episodes',
         value: accepted / seconds,
