@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@suckhoe/domain';
 import { ApiError } from '../http/errors.ts';
 import { BREAK_GLASS_HEADER, BREAK_GLASS_MIN_LENGTH, breakGlassReason } from './break-glass.ts';
-import { hasCareRelationship, personsInCare } from './care.ts';
+import { personsInCare } from './care.ts';
+import { loadPersonFacts } from './person-facts.ts';
 import { requirePrincipal } from './guard.ts';
 import { resolvePersonRef } from './person-ref.ts';
 import { stateOf, type PersonAccess } from './request-state.ts';
@@ -94,12 +95,11 @@ export async function assertCanReadPerson(
   if (await isSelf(req, personId)) {
     return remember(req, { personId, basis: 'self', breakGlass: false, reason: null });
   }
-  if (
-    p.facilityCode &&
-    p.roles.some((r) => CARE_ROLES.includes(r)) &&
-    (await hasCareRelationship(db, personId, p.facilityCode, config.security.careWindowDays))
-  ) {
-    return remember(req, { personId, basis: 'care', breakGlass: false, reason: null });
+  if (p.facilityCode && p.roles.some((r) => CARE_ROLES.includes(r))) {
+    // Care, record version and directives in one statement; the read's later steps take the rest.
+    const facts = await loadPersonFacts(db, personId, p.facilityCode, config.security.careWindowDays);
+    stateOf(req).facts.set(personId, facts);
+    if (facts.care) return remember(req, { personId, basis: 'care', breakGlass: false, reason: null });
   }
   const mayBreakGlass = p.roles.some((r) => BREAK_GLASS_ROLES.includes(r));
   const reason = mayBreakGlass ? breakGlassReason(req) : null;

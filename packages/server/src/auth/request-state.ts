@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../http/types.ts';
 import type { AuditEvent } from '../audit/types.ts';
 import type { RequestAudit } from '../audit/request.ts';
+import type { PersonFacts } from './person-facts.ts';
 
 /** How the caller reached a person's data in this request. */
 export interface PersonAccess {
@@ -28,12 +29,14 @@ declare module 'fastify' {
 interface RequestState {
   grants: Map<string, PersonAccess>;
   audited: Set<string>;
+  /** Read once by the access check, each fact taken once by its user (person-facts.ts). */
+  facts: Map<string, PersonFacts>;
 }
 
 const states = new WeakMap<FastifyRequest, RequestState>();
 
 export function stateOf(req: FastifyRequest): RequestState {
   let s = states.get(req);
-  if (!s) states.set(req, (s = { grants: new Map(), audited: new Set() }));
+  if (!s) states.set(req, (s = { grants: new Map(), audited: new Set(), facts: new Map() }));
   return s;
 }

@@ -24,7 +24,9 @@ interface Row {
   [k: string]: unknown;
 }
 
-const toDirective = (r: Row): ConsentDirective => ({
+const toDirective = (
+  r: Pick<Row, 'id' | 'kind' | 'target' | 'created_at' | 'revoked_at'>,
+): ConsentDirective => ({
   id: r.id,
   kind: r.kind,
   target: r.target,
@@ -110,6 +112,8 @@ export async function consentFilter(
   db: Queryable,
   personId: string,
   viewer: { facilityCode: string | null; self?: boolean; breakGlass?: boolean },
+  /** The active directives when already read (auth/person-facts.ts); else they are read here. */
+  known?: readonly ConsentDirective[],
 ): Promise<ConsentView> {
   const none: ConsentView = {
     facilityBlocked: false,
@@ -119,7 +123,7 @@ export async function consentFilter(
     isEpisodeHidden: () => false,
   };
   if (viewer.self) return none;
-  const active = await listConsents(db, personId);
+  const active = known ?? (await listConsents(db, personId));
   const blocked = active.some((d) => d.kind === 'block_facility' && d.target === viewer.facilityCode);
   const hidden = new Set(active.filter((d) => d.kind === 'hide_episode').map((d) => d.target));
   const count = hidden.size + (blocked ? 1 : 0);
@@ -143,13 +147,19 @@ export async function consentFilterFor(req: FastifyRequest, personId: string): P
   const grant =
     stateOf(req).grants.get(personId) ?? (req.personAccess?.personId === personId ? req.personAccess : null);
   const viewer = { facilityCode: req.principal?.facilityCode ?? null, self: grant?.basis === 'self' };
-  let view = await consentFilter(req.securityDeps.db, personId, {
-    ...viewer,
-    breakGlass: grant?.breakGlass ?? false,
-  });
+  // The directives the access check read with the care relationship, taken once (auth/person-facts.ts).
+  const facts = stateOf(req).facts.get(personId);
+  const known = facts?.consents?.map(toDirective);
+  if (facts) facts.consents = undefined;
+  let view = await consentFilter(
+    req.securityDeps.db,
+    personId,
+    { ...viewer, breakGlass: grant?.breakGlass ?? false },
+    known,
+  );
   // Something is withheld from a viewer who came by care relationship: a break-glass reason on the request opens it.
   if (grant && view.hiddenCount > 0 && (await breakGlassOver(req, grant, 'Consent'))) {
-    view = await consentFilter(req.securityDeps.db, personId, { ...viewer, breakGlass: true });
+    view = await consentFilter(req.securityDeps.db, personId, { ...viewer, breakGlass: true }, known);
   }
   if (view.overridden && grant) grant.consentOverridden = true;
   return view;

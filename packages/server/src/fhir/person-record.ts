@@ -16,7 +16,7 @@ import { outcome, recordResources } from '@suckhoe/domain/fhir/index';
 import { assertCanReadPerson } from '../auth/person-access.ts';
 import { consentFilterFor } from '../consent/repo.ts';
 import type { Queryable } from '../db/types.ts';
-import { cacheKey, recordVersion, VersionedCache } from '../healthbook/cache.ts';
+import { cacheKey, recordVersionFor, VersionedCache } from '../healthbook/cache.ts';
 import { loadRecord } from '../healthbook/load.ts';
 import { todayVn } from './http.ts';
 import { resourceNotFound } from './errors.ts';
@@ -66,7 +66,10 @@ export async function personView(
   opts: { withReferenced?: boolean; resource?: string } = {},
 ): Promise<PersonView> {
   await assertCanReadPerson(req, personId, { resource: opts.resource ?? 'Patient' });
-  const [version, view] = await Promise.all([recordVersion(db, personId), consentFilterFor(req, personId)]);
+  const [version, view] = await Promise.all([
+    recordVersionFor(req, db, personId),
+    consentFilterFor(req, personId),
+  ]);
   const today = todayVn();
   const withReferenced = opts.withReferenced ?? false;
   const hidden = view.hiddenEpisodes.size === 0 ? [] : [...view.hiddenEpisodes].sort();

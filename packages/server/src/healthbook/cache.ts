@@ -7,7 +7,9 @@
  * names and the registry's reference tables are not versioned: entries live at most `maxAgeMs`).
  */
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
+import { stateOf } from '../auth/request-state.ts';
 
 /** The person's record version (0 when nothing was ever written). */
 export async function recordVersion(db: Queryable, personId: string): Promise<number> {
@@ -19,6 +21,24 @@ export async function recordVersion(db: Queryable, personId: string): Promise<nu
     },
   );
   return r?.version ?? 0;
+}
+
+/**
+ * The record version for a read in this request: the one the access check read with the care
+ * relationship (auth/person-facts.ts, taken once), else from the database.
+ */
+export async function recordVersionFor(
+  req: FastifyRequest,
+  db: Queryable,
+  personId: string,
+): Promise<number> {
+  const facts = stateOf(req).facts.get(personId);
+  if (facts?.version !== undefined) {
+    const v = facts.version;
+    facts.version = undefined;
+    return v;
+  }
+  return recordVersion(db, personId);
 }
 
 /** Switch for measurements (bench/healthbook.ts reads cold with it off); always on in the server. */

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/types.ts';
 import { consentFilterFor, type ConsentView } from '../consent/repo.ts';
 import { notFound } from '../http/errors.ts';
 import { StoredBody } from '../http/stored-body.ts';
-import { cacheKey, etagOf, recordVersion, VersionedCache } from './cache.ts';
+import { cacheKey, etagOf, recordVersionFor, VersionedCache } from './cache.ts';
 import { loadRecord } from './load.ts';
 
 export interface BookRequest {
@@ -58,7 +58,7 @@ export async function readBookJson(req: FastifyRequest, db: Queryable, r: BookRe
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new VersionedCache(CACHE_BYTES, CACHE_AGE_MS)));
   const [version, view] = await Promise.all([
-    recordVersion(db, r.personId),
+    recordVersionFor(req, db, r.personId),
     consentFilterFor(req, r.personId),
   ]);
   const hidden = view.hiddenEpisodes.size === 0 ? [] : [...view.hiddenEpisodes].sort();

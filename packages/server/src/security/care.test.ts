@@ -6,7 +6,15 @@ import { buildApp } from '../http/app.ts';
 import { CARE_SOURCES } from '../auth/care-sources.ts';
 import { hasCareRelationship, personsInCare } from '../auth/care.ts';
 import { readablePersons } from '../auth/person-access.ts';
-import { consentFilter, consentFilterFor } from '../consent/repo.ts';
+import {
+  consentFilter,
+  consentFilterFor,
+  createConsent,
+  listConsents,
+  revokeConsent,
+} from '../consent/repo.ts';
+import { loadPersonFacts } from '../auth/person-facts.ts';
+import { recordVersion } from '../healthbook/cache.ts';
 import type { AccessLogEntry } from '../audit/access-log.ts';
 import { errorCode, HOME, OTHER, REASON, securityFixture, type SecurityFixture } from './fixtures.ts';
 
@@ -57,6 +65,54 @@ for (const engine of engines()) {
         }),
         /not a plain SQL identifier/,
       );
+    });
+
+    test('person facts (one statement) equal the separate reads: care per source, version, active directives', async () => {
+      for (const s of CARE_SOURCES) {
+        for (const [person, facility] of [
+          [f.patient.id, HOME],
+          [f.patient.id, OTHER],
+          [f.stranger.id, HOME],
+        ] as const) {
+          const facts = await loadPersonFacts(f.p.db, person, facility, 90, { sources: [s] });
+          assert.equal(
+            facts.care,
+            await hasCareRelationship(f.p.db, person, facility, 90, { sources: [s] }),
+            `${s.name} ${facility}`,
+          );
+        }
+      }
+      const { directive: kept } = await createConsent(
+        f.p.db,
+        f.patient.id,
+        'block_facility',
+        '99999',
+        'test',
+      );
+      const { directive: gone } = await createConsent(f.p.db, f.patient.id, 'hide_episode', 'X:1', 'test');
+      assert.ok(await revokeConsent(f.p.db, f.patient.id, gone.id, 'test'));
+      try {
+        const facts = await loadPersonFacts(f.p.db, f.patient.id, HOME, 90);
+        assert.equal(facts.care, true);
+        assert.equal(facts.version, await recordVersion(f.p.db, f.patient.id));
+        const asDirectives = (facts.consents ?? []).map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          target: d.target,
+          createdAt: new Date(d.created_at).toISOString(),
+          revokedAt: d.revoked_at,
+        }));
+        assert.deepEqual(asDirectives, await listConsents(f.p.db, f.patient.id));
+        assert.ok(asDirectives.some((d) => d.id === kept.id));
+        assert.ok(!asDirectives.some((d) => d.id === gone.id));
+        const none = await loadPersonFacts(f.p.db, f.stranger.id, null, 90);
+        assert.deepEqual(
+          { ...none },
+          { care: false, version: await recordVersion(f.p.db, f.stranger.id), consents: [] },
+        );
+      } finally {
+        await revokeConsent(f.p.db, f.patient.id, kept.id, 'test');
+      }
     });
 
     test('a clinician with a care relationship reads the record; the read is audited', async () => {
