@@ -26,7 +26,8 @@
  * - `healthbook.db-size`         episodes in the database (value) and their line rows (ceiling)
  *
  * Knobs: BENCH_HB_PERSONS (PGlite 100, PostgreSQL 500), BENCH_HB_EPISODES (50),
- * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000); BENCH_PROFILE_DIR records a CPU profile of
+ * BENCH_HB_BACKGROUND (PGlite 5 000, PostgreSQL 25 000), BENCH_HB_FIGURES (some figures only,
+ * e.g. `read-warm,everything-warm`); BENCH_PROFILE_DIR records a CPU profile of
  * each measured phase (bench/lib/profile.ts). With a local PostgreSQL server, the CPU per response
  * of its cluster is printed too (bench/lib/pg-cpu.ts).
  */
@@ -186,8 +187,10 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
   );
   const size = await counts(db);
   const loadS = (performance.now() - t0) / 1000;
-  note(`  ${size.episodes} episodes, ${size.lines} line rows in ${loadS.toFixed(0)} s; ANALYZE…`);
-  await db.exec('ANALYZE');
+  note(`  ${size.episodes} episodes, ${size.lines} line rows in ${loadS.toFixed(0)} s; VACUUM ANALYZE…`);
+  // Steady state, as a database that has been running: statistics, visibility map and hint bits set,
+  // so autovacuum does not start on the fresh bulk load in the middle of a measured figure.
+  await db.exec('VACUUM ANALYZE');
   emit({
     bench: 'healthbook.db-size',
     value: size.episodes,
@@ -244,7 +247,10 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
       ['healthbook.everything-page-warm', warm(everything('?_count=200')), false],
     ];
     const postmaster = engine === 'postgres' ? await localPostmasterPid(db) : null;
+    // BENCH_HB_FIGURES=read-warm,everything-warm: only those figures (names without `healthbook.`).
+    const only = (process.env.BENCH_HB_FIGURES ?? '').split(',').filter(Boolean);
     for (const [name, paths, cold] of mixes) {
+      if (only.length > 0 && !only.includes(name.replace(/^healthbook\./, ''))) continue;
       cacheSettings.enabled = !cold;
       // Warm figures measure hits: every path is read once before the clock starts.
       if (!cold) for (const p of paths) await (await fetch(`${server.url}${p}`, { headers })).arrayBuffer();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { note } from './run.ts';
 import { openPglite } from '../../packages/server/src/db/pglite.ts';
 import { openPostgres } from '../../packages/server/src/db/postgres.ts';
 import { migrate } from '../../packages/server/src/db/migrate.ts';
@@ -43,6 +44,7 @@ export async function openBenchDb(engine: BenchEngine, poolSize = 12): Promise<B
     u.pathname = `/${name}`;
     db = openPostgres(u.toString(), poolSize);
     drop = async () => {
+      if (process.env.BENCH_KEEP_DB) return note(`  kept database ${name} (BENCH_KEEP_DB)`);
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

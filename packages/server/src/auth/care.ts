@@ -34,12 +34,15 @@ export const since = (windowDays: number, now: Date): string =>
   new Date(now.getTime() - windowDays * 86_400_000).toISOString();
 
 /**
- * A boolean SQL expression: the person `$1` (uuid) was cared for by the facility `$2` since `$3`
+ * A boolean SQL expression: the person `$1` (uuid; or `personExpr`, e.g. `= t.id`) was cared for by the facility `$2` since `$3`
  * (timestamptz), by any of `sources`. False for an empty list.
  */
-export function careExistsSql(sources: readonly CareSource[] = CARE_SOURCES): string {
+export function careExistsSql(
+  sources: readonly CareSource[] = CARE_SOURCES,
+  personExpr = '= $1::uuid',
+): string {
   if (sources.length === 0) return 'false';
-  return `(${rows(sources, '= $1::uuid')
+  return `(${rows(sources, personExpr)
     .map((q) => `EXISTS (${q} LIMIT 1)`)
     .join(' OR ')})`;
 }

@@ -6,7 +6,7 @@ import type { AuditAction } from '../audit/types.ts';
 import { authenticateApiKey } from './api-keys.ts';
 import { checkRoute, PROTECTED, recordRoute, rolesAllow } from './policy.ts';
 import { actsForFacility, facilityScopeForbidden } from './scope.ts';
-import { assertCanReadPerson, assertIsSelf, requirePerson } from './person-access.ts';
+import { assertCanReadPerson, assertIsSelf, requirePerson, requirePersonToRead } from './person-access.ts';
 import { stateOf } from './request-state.ts';
 import type { Principal } from './tokens.ts';
 
@@ -85,7 +85,8 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
     const policy = req.routeOptions.config.person;
     if (!policy || !req.principal) return;
     const ref = param(req, policy.param ?? 'person') ?? '';
-    const personId = await requirePerson(req, ref);
+    const personId =
+      policy.access === 'read' ? await requirePersonToRead(req, ref) : await requirePerson(req, ref);
     const resource = policy.resource ?? 'Person';
     switch (policy.access) {
       case 'read':

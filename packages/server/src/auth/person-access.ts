@@ -3,9 +3,9 @@ import type { Role } from '@suckhoe/domain';
 import { ApiError } from '../http/errors.ts';
 import { BREAK_GLASS_HEADER, BREAK_GLASS_MIN_LENGTH, breakGlassReason } from './break-glass.ts';
 import { personsInCare } from './care.ts';
-import { loadPersonFacts } from './person-facts.ts';
+import { loadPersonFacts, resolveWithFacts } from './person-facts.ts';
 import { requirePrincipal } from './guard.ts';
-import { resolvePersonRef } from './person-ref.ts';
+import { parsePersonRef, resolvePersonRef } from './person-ref.ts';
 import { stateOf, type PersonAccess } from './request-state.ts';
 
 /** Roles that read a person's data through a care relationship of their facility. */
@@ -96,9 +96,13 @@ export async function assertCanReadPerson(
     return remember(req, { personId, basis: 'self', breakGlass: false, reason: null });
   }
   if (p.facilityCode && p.roles.some((r) => CARE_ROLES.includes(r))) {
-    // Care, record version and directives in one statement; the read's later steps take the rest.
-    const facts = await loadPersonFacts(db, personId, p.facilityCode, config.security.careWindowDays);
-    stateOf(req).facts.set(personId, facts);
+    // Care, record version and directives in one statement (or already with the `{person}`
+    // resolution: requirePersonToRead); the read's later steps take the rest.
+    let facts = stateOf(req).facts.get(personId);
+    if (!facts) {
+      facts = await loadPersonFacts(db, personId, p.facilityCode, config.security.careWindowDays);
+      stateOf(req).facts.set(personId, facts);
+    }
     if (facts.care) return remember(req, { personId, basis: 'care', breakGlass: false, reason: null });
   }
   const mayBreakGlass = p.roles.some((r) => BREAK_GLASS_ROLES.includes(r));
@@ -197,6 +201,22 @@ export async function readablePersons(
     }
   }
   return out;
+}
+
+/**
+ * Resolve a `{person}` reference for a read, or throw 404. A staff caller's read needs the care
+ * relationship next, so resolution and the person's facts come in one statement (person-facts.ts).
+ */
+export async function requirePersonToRead(req: FastifyRequest, ref: string): Promise<string> {
+  const p = requirePrincipal(req);
+  const parsed = parsePersonRef(ref);
+  if (!parsed || !p.facilityCode || !p.roles.some((r) => CARE_ROLES.includes(r)))
+    return requirePerson(req, ref);
+  const { db, config } = req.securityDeps;
+  const found = await resolveWithFacts(db, parsed, p.facilityCode, config.security.careWindowDays);
+  if (!found) throw new ApiError(404, 'PERSON_NOT_FOUND', 'Không tìm thấy người dân này.');
+  stateOf(req).facts.set(found.personId, found.facts);
+  return found.personId;
 }
 
 /** Resolve a `{person}` reference or throw 404. */

@@ -33,12 +33,40 @@ export interface PersonFacts {
   consents: readonly DirectiveRow[] | undefined;
 }
 
-const sqlFor = (sources: readonly CareSource[]): string => `
-SELECT ${careExistsSql(sources)} AS care,
-       coalesce((SELECT version FROM person_record_version WHERE person_id = $1::uuid), 0) AS version,
+/** The facts' select list for the person `person` (an SQL expression of type uuid). */
+const factColumns = (sources: readonly CareSource[], person: string): string => `
+       ${careExistsSql(sources, `= ${person}`)} AS care,
+       coalesce((SELECT version FROM person_record_version WHERE person_id = ${person}), 0) AS version,
        (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'target', d.target,
                  'created_at', d.created_at, 'revoked_at', d.revoked_at) ORDER BY d.created_at DESC, d.id), '[]'::json)
-          FROM consent_directive d WHERE d.person_id = $1::uuid AND d.revoked_at IS NULL) AS consents`;
+          FROM consent_directive d WHERE d.person_id = ${person} AND d.revoked_at IS NULL) AS consents`;
+
+const sqlFor = (sources: readonly CareSource[]): string => `SELECT ${factColumns(sources, '$1::uuid')}`;
+
+/**
+ * Resolution of a `{person}` reference (person-ref.ts: platform id or personal ID, merges followed to
+ * the survivor, at most 10 steps) and the facts of the person found, in one statement.
+ */
+const resolvingSqlFor = (sources: readonly CareSource[], byId: boolean): string => `
+WITH RECURSIVE chain(id, merged_into, depth) AS (
+  SELECT id, merged_into, 0 FROM person WHERE ${byId ? 'id = $1::uuid' : 'personal_id = $1'}
+  UNION ALL
+  SELECT p.id, p.merged_into, c.depth + 1 FROM person p JOIN chain c ON p.id = c.merged_into WHERE c.depth < 10
+), t AS (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)
+SELECT t.id, ${factColumns(sources, 't.id')} FROM t`;
+
+type FactsRow = {
+  care: boolean | null;
+  version: number | string;
+  consents: DirectiveRow[] | string;
+};
+
+const toFacts = (r: FactsRow | undefined): PersonFacts => ({
+  care: r?.care === true,
+  version: Number(r?.version ?? 0),
+  consents:
+    typeof r?.consents === 'string' ? (JSON.parse(r.consents) as DirectiveRow[]) : (r?.consents ?? []),
+});
 
 /** Care (for `facilityCode`, within `windowDays`), record version and active directives of a person. */
 export async function loadPersonFacts(
@@ -49,14 +77,32 @@ export async function loadPersonFacts(
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<PersonFacts> {
   const sql = sqlFor(opts.sources ?? CARE_SOURCES);
-  const [r] = await db.query<{
-    care: boolean | null;
-    version: number | string;
-    consents: DirectiveRow[] | string;
-  }>(sql, [personId, facilityCode, since(windowDays, opts.now ?? new Date())], {
-    name: statementName('person_facts', sql),
-  });
-  const consents =
-    typeof r?.consents === 'string' ? (JSON.parse(r.consents) as DirectiveRow[]) : (r?.consents ?? []);
-  return { care: r?.care === true, version: Number(r?.version ?? 0), consents };
+  const [r] = await db.query<FactsRow>(
+    sql,
+    [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
+    {
+      name: statementName('person_facts', sql),
+    },
+  );
+  return toFacts(r);
+}
+
+/**
+ * The person a parsed `{person}` reference names (null: none) and their facts, in one statement —
+ * for a staff read, whose access check needs the care relationship anyway.
+ */
+export async function resolveWithFacts(
+  db: Queryable,
+  ref: { readonly byId: boolean; readonly value: string },
+  facilityCode: string | null,
+  windowDays: number,
+  opts: { now?: Date; sources?: readonly CareSource[] } = {},
+): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
+  const sql = resolvingSqlFor(opts.sources ?? CARE_SOURCES, ref.byId);
+  const [r] = await db.query<FactsRow & { id: string }>(
+    sql,
+    [ref.value, facilityCode, since(windowDays, opts.now ?? new Date())],
+    { name: statementName('person_ref_facts', sql) },
+  );
+  return r ? { personId: r.id, facts: toFacts(r) } : null;
 }

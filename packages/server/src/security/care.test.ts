@@ -13,7 +13,11 @@ import {
   listConsents,
   revokeConsent,
 } from '../consent/repo.ts';
-import { loadPersonFacts } from '../auth/person-facts.ts';
+import { loadPersonFacts, resolveWithFacts } from '../auth/person-facts.ts';
+import { parsePersonRef, resolvePersonRef } from '../auth/person-ref.ts';
+import { insertPersons } from '../persons/repo.ts';
+import { mergePersons } from '../persons/duplicates.ts';
+import { startCare } from '../auth/care.ts';
 import { recordVersion } from '../healthbook/cache.ts';
 import type { AccessLogEntry } from '../audit/access-log.ts';
 import { errorCode, HOME, OTHER, REASON, securityFixture, type SecurityFixture } from './fixtures.ts';
@@ -113,6 +117,55 @@ for (const engine of engines()) {
       } finally {
         await revokeConsent(f.p.db, f.patient.id, kept.id, 'test');
       }
+    });
+
+    test('resolving a {person} reference with its facts (one statement) equals resolve-then-facts, merges followed', async () => {
+      const [survivor, merged, chained] = await insertPersons(f.p.db, [
+        { personalId: '092180000001', fullName: 'Lê Văn Sống', birthDate: '1980-01-01', sex: 'male' },
+        { personalId: '092180000002', fullName: 'Lê Văn Gộp', birthDate: '1980-01-01', sex: 'male' },
+        { personalId: '092180000003', fullName: 'Lê Văn Chuỗi', birthDate: '1980-01-01', sex: 'male' },
+      ]);
+      await startCare(f.p.db, survivor!, OTHER, 'test');
+      await mergePersons(f.p.db, survivor!, merged!, 'test', 'trùng');
+      // A chain of two merges (an older merge whose survivor was merged later): set up as stored.
+      await f.p.db.query("UPDATE person SET status = 'merged', merged_into = $1 WHERE id = $2", [
+        merged,
+        chained,
+      ]);
+      const refs = [
+        f.patient.id,
+        f.patient.id.toUpperCase(),
+        f.patient.personalId,
+        ` ${f.patient.personalId.slice(0, 6)} ${f.patient.personalId.slice(6)} `,
+        f.stranger.id,
+        merged!,
+        chained!, // two steps: chained → merged → survivor
+        '092180000001',
+        '00000000-0000-4000-8000-000000000000',
+        '000000000000',
+      ];
+      for (const ref of refs) {
+        for (const facility of [HOME, OTHER]) {
+          const parsed = parsePersonRef(ref);
+          assert.ok(parsed, ref);
+          const together = await resolveWithFacts(f.p.db, parsed, facility, 90);
+          const id = await resolvePersonRef(f.p.db, ref);
+          if (id === null) {
+            assert.equal(together, null, ref);
+            continue;
+          }
+          assert.equal(together?.personId, id, ref);
+          assert.deepEqual(
+            { ...together.facts },
+            { ...(await loadPersonFacts(f.p.db, id, facility, 90)) },
+            ref,
+          );
+        }
+      }
+      const viaChain = await resolveWithFacts(f.p.db, parsePersonRef(chained!)!, OTHER, 90);
+      assert.equal(viaChain?.personId, survivor);
+      assert.equal(viaChain?.facts.care, true, 'care of the survivor counts');
+      assert.equal(parsePersonRef('../../etc/passwd'), null);
     });
 
     test('a clinician with a care relationship reads the record; the read is audited', async () => {
