@@ -55,6 +55,26 @@ WITH RECURSIVE chain(id, merged_into, depth) AS (
 ), t AS (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)
 SELECT t.id, ${factColumns(sources, 't.id')} FROM t`;
 
+/**
+ * The statement text and its prepared-statement name for a source list, built once (the text is
+ * generated from the care sources; building and hashing it at every read cost more than the query).
+ */
+const statements = new WeakMap<readonly CareSource[], Map<string, { text: string; name: string }>>();
+function statement(
+  sources: readonly CareSource[],
+  kind: 'facts' | 'byId' | 'byPersonalId',
+): { text: string; name: string } {
+  let bySources = statements.get(sources);
+  if (!bySources) statements.set(sources, (bySources = new Map<string, { text: string; name: string }>()));
+  let s = bySources.get(kind);
+  if (!s) {
+    const text = kind === 'facts' ? sqlFor(sources) : resolvingSqlFor(sources, kind === 'byId');
+    s = { text, name: statementName(kind === 'facts' ? 'person_facts' : 'person_ref_facts', text) };
+    bySources.set(kind, s);
+  }
+  return s;
+}
+
 type FactsRow = {
   care: boolean | null;
   version: number | string;
@@ -76,12 +96,12 @@ export async function loadPersonFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<PersonFacts> {
-  const sql = sqlFor(opts.sources ?? CARE_SOURCES);
+  const { text, name } = statement(opts.sources ?? CARE_SOURCES, 'facts');
   const [r] = await db.query<FactsRow>(
-    sql,
+    text,
     [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
     {
-      name: statementName('person_facts', sql),
+      name,
     },
   );
   return toFacts(r);
@@ -98,11 +118,11 @@ export async function resolveWithFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
-  const sql = resolvingSqlFor(opts.sources ?? CARE_SOURCES, ref.byId);
+  const { text, name } = statement(opts.sources ?? CARE_SOURCES, ref.byId ? 'byId' : 'byPersonalId');
   const [r] = await db.query<FactsRow & { id: string }>(
-    sql,
+    text,
     [ref.value, facilityCode, since(windowDays, opts.now ?? new Date())],
-    { name: statementName('person_ref_facts', sql) },
+    { name },
   );
   return r ? { personId: r.id, facts: toFacts(r) } : null;
 }
