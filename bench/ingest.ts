@@ -14,7 +14,8 @@
  *                          (RSS is the ingest's own): episodes/s and peak RSS — memory stays flat
  *                          because the file is streamed, never loaded whole.
  *
- * Knobs: BENCH_INGEST_EPISODES (10000), BENCH_INGEST_PER_FILE (100), BENCH_INGEST_BIG (10000; 0 = skip).
+ * Knobs: BENCH_INGEST_EPISODES (10000), BENCH_INGEST_PER_FILE (100), BENCH_INGEST_BIG (10000; 0 = skip);
+ * BENCH_PROFILE_DIR: a V8 CPU profile of the ingest thread during `ingest.episodes` (not the parse workers).
  */
 import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
@@ -40,6 +41,7 @@ import {
 import { rawInsertCeiling } from './lib/ceilings.ts';
 import { openBenchDb } from './lib/engines.ts';
 import { emit, type BenchEngine } from './lib/figure.ts';
+import { profiled } from './lib/profile.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
 import { localPostmasterPid, postgresCpuPerOp, postgresCpuSeconds } from './lib/pg-cpu.ts';
@@ -201,7 +203,9 @@ if (process.argv[2] === '--child') {
       const cpu0 = process.cpuUsage();
       const pg0 = postgresCpuSeconds(postmaster);
       const t1 = performance.now();
-      const { accepted, rejected } = await importFiles(db, files);
+      const { accepted, rejected } = await profiled(`ingest.episodes.${engine}`, () =>
+        importFiles(db, files),
+      );
       const cpu = process.cpuUsage(cpu0);
       const pgMs = postgresCpuPerOp(pg0, postgresCpuSeconds(postmaster), accepted);
       if (rejected > 0) throw new Error(`${rejected} episodes rejected`);
