@@ -44,7 +44,10 @@ export async function openBenchDb(engine: BenchEngine, poolSize = 12): Promise<B
     u.pathname = `/${name}`;
     db = openPostgres(u.toString(), poolSize);
     drop = async () => {
-      if (process.env.BENCH_KEEP_DB) return note(`  kept database ${name} (BENCH_KEEP_DB)`);
+      if (process.env.BENCH_KEEP_DB) {
+        note(`  kept database ${name} (BENCH_KEEP_DB)`);
+        return;
+      }
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
