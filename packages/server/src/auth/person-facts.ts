@@ -11,9 +11,11 @@
  * second use in the same request reads the database again, so a request that writes to the record
  * and reads it again never sees facts from before its own write.
  */
+import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
 import { careExistsSql, since, statementName } from './care.ts';
 import { CARE_SOURCES, type CareSource } from './care-sources.ts';
+import { stateOf } from './request-state.ts';
 
 /** An active consent directive as stored (consent/repo.ts maps it). */
 export interface DirectiveRow {
@@ -125,4 +127,20 @@ export async function resolveWithFacts(
     { name },
   );
   return r ? { personId: r.id, facts: toFacts(r) } : null;
+}
+
+/**
+ * Takes one fact of the person read by this request's access check — once: a second call (or a
+ * request without facts) gets undefined and reads the database itself.
+ */
+export function takeFact<K extends 'version' | 'consents'>(
+  req: FastifyRequest,
+  personId: string,
+  key: K,
+): PersonFacts[K] {
+  const facts = stateOf(req).facts.get(personId);
+  if (!facts) return undefined;
+  const value = facts[key];
+  facts[key] = undefined;
+  return value;
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
 import { stateOf } from '../auth/request-state.ts';
 import { breakGlassOver } from '../auth/person-access.ts';
+import { takeFact } from '../auth/person-facts.ts';
 
 export const CONSENT_KINDS = ['hide_episode', 'block_facility'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
@@ -148,9 +149,7 @@ export async function consentFilterFor(req: FastifyRequest, personId: string): P
     stateOf(req).grants.get(personId) ?? (req.personAccess?.personId === personId ? req.personAccess : null);
   const viewer = { facilityCode: req.principal?.facilityCode ?? null, self: grant?.basis === 'self' };
   // The directives the access check read with the care relationship, taken once (auth/person-facts.ts).
-  const facts = stateOf(req).facts.get(personId);
-  const known = facts?.consents?.map(toDirective);
-  if (facts) facts.consents = undefined;
+  const known = takeFact(req, personId, 'consents')?.map(toDirective);
   let view = await consentFilter(
     req.securityDeps.db,
     personId,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
-import { stateOf } from '../auth/request-state.ts';
+import { takeFact } from '../auth/person-facts.ts';
 
 /** The person's record version (0 when nothing was ever written). */
 export async function recordVersion(db: Queryable, personId: string): Promise<number> {
@@ -32,13 +32,7 @@ export async function recordVersionFor(
   db: Queryable,
   personId: string,
 ): Promise<number> {
-  const facts = stateOf(req).facts.get(personId);
-  if (facts?.version !== undefined) {
-    const v = facts.version;
-    facts.version = undefined;
-    return v;
-  }
-  return recordVersion(db, personId);
+  return takeFact(req, personId, 'version') ?? recordVersion(db, personId);
 }
 
 /** Switch for measurements (bench/healthbook.ts reads cold with it off); always on in the server. */
