@@ -3,7 +3,7 @@ import type { Role } from '@suckhoe/domain';
 import { ApiError } from '../http/errors.ts';
 import { BREAK_GLASS_HEADER, BREAK_GLASS_MIN_LENGTH, breakGlassReason } from './break-glass.ts';
 import { personsInCare } from './care.ts';
-import { loadPersonFacts, resolveWithFacts } from './person-facts.ts';
+import { loadPersonFacts, resolveWithFacts, type PersonFacts } from './person-facts.ts';
 import { requirePrincipal } from './guard.ts';
 import { parsePersonRef, resolvePersonRef } from './person-ref.ts';
 import { stateOf, type PersonAccess } from './request-state.ts';
@@ -204,19 +204,34 @@ export async function readablePersons(
 }
 
 /**
- * Resolve a `{person}` reference for a read, or throw 404. A staff caller's read needs the care
- * relationship next, so resolution and the person's facts come in one statement (person-facts.ts).
+ * For a staff read (care roles and a facility), resolve a reference and load the person's facts in
+ * one statement (person-facts.ts), keeping the facts for the access check that comes next: the
+ * person id, or null when the reference names nobody. Undefined for other callers, who resolve the
+ * reference plainly.
  */
-export async function requirePersonToRead(req: FastifyRequest, ref: string): Promise<string> {
+export async function resolveToRead(
+  req: FastifyRequest,
+  resolve: (
+    facilityCode: string,
+    windowDays: number,
+  ) => Promise<{ readonly personId: string; readonly facts: PersonFacts } | null>,
+): Promise<string | null | undefined> {
   const p = requirePrincipal(req);
-  const parsed = parsePersonRef(ref);
-  if (!parsed || !p.facilityCode || !p.roles.some((r) => CARE_ROLES.includes(r)))
-    return requirePerson(req, ref);
-  const { db, config } = req.securityDeps;
-  const found = await resolveWithFacts(db, parsed, p.facilityCode, config.security.careWindowDays);
-  if (!found) throw new ApiError(404, 'PERSON_NOT_FOUND', 'Không tìm thấy người dân này.');
+  if (!p.facilityCode || !p.roles.some((r) => CARE_ROLES.includes(r))) return undefined;
+  const found = await resolve(p.facilityCode, req.securityDeps.config.security.careWindowDays);
+  if (!found) return null;
   stateOf(req).facts.set(found.personId, found.facts);
   return found.personId;
+}
+
+/** Resolve a `{person}` reference for a read (with the facts, for staff: resolveToRead), or throw 404. */
+export async function requirePersonToRead(req: FastifyRequest, ref: string): Promise<string> {
+  const parsed = parsePersonRef(ref);
+  const { db } = req.securityDeps;
+  const found = parsed ? await resolveToRead(req, (f, w) => resolveWithFacts(db, parsed, f, w)) : undefined;
+  if (found === undefined) return requirePerson(req, ref);
+  if (found === null) throw new ApiError(404, 'PERSON_NOT_FOUND', 'Không tìm thấy người dân này.');
+  return found;
 }
 
 /** Resolve a `{person}` reference or throw 404. */

@@ -12,6 +12,7 @@
  * and reads it again never sees facts from before its own write.
  */
 import type { FastifyRequest } from 'fastify';
+import { isUuid } from '@suckhoe/domain/fhir/index';
 import type { Queryable } from '../db/types.ts';
 import { careExistsSql, since, statementName } from './care.ts';
 import { CARE_SOURCES, type CareSource } from './care-sources.ts';
@@ -49,9 +50,9 @@ const sqlFor = (sources: readonly CareSource[]): string => `SELECT ${factColumns
  * Resolution of a `{person}` reference (person-ref.ts: platform id or personal ID, merges followed to
  * the survivor, at most 10 steps) and the facts of the person found, in one statement.
  */
-const resolvingSqlFor = (sources: readonly CareSource[], byId: boolean): string => `
+const resolvingSqlFor = (sources: readonly CareSource[], start: string): string => `
 WITH RECURSIVE chain(id, merged_into, depth) AS (
-  SELECT id, merged_into, 0 FROM person WHERE ${byId ? 'id = $1::uuid' : 'personal_id = $1'}
+  SELECT id, merged_into, 0 FROM person WHERE ${start}
   UNION ALL
   SELECT p.id, p.merged_into, c.depth + 1 FROM person p JOIN chain c ON p.id = c.merged_into WHERE c.depth < 10
 ), t AS (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)
@@ -61,17 +62,26 @@ SELECT t.id, ${factColumns(sources, 't.id')} FROM t`;
  * The statement text and its prepared-statement name for a source list, built once (the text is
  * generated from the care sources; building and hashing it at every read cost more than the query).
  */
-const statements = new WeakMap<readonly CareSource[], Map<string, { text: string; name: string }>>();
-function statement(
-  sources: readonly CareSource[],
-  kind: 'facts' | 'byId' | 'byPersonalId',
-): { text: string; name: string } {
+/**
+ * Where a resolution starts: a platform id; a personal ID; or a FHIR Patient id (fhir/patients.ts:
+ * the platform id — $4, null when the id is no uuid — else an id a client chose, person_fhir_alias).
+ */
+const STARTS = {
+  byId: 'id = $1::uuid',
+  byPersonalId: 'personal_id = $1',
+  byPatientId: `id = coalesce((SELECT id FROM person WHERE id = $4::uuid),
+                               (SELECT person_id FROM person_fhir_alias WHERE alias = $1))`,
+} as const;
+type Kind = 'facts' | keyof typeof STARTS;
+
+const statements = new WeakMap<readonly CareSource[], Map<Kind, { text: string; name: string }>>();
+function statement(sources: readonly CareSource[], kind: Kind): { text: string; name: string } {
   let bySources = statements.get(sources);
-  if (!bySources) statements.set(sources, (bySources = new Map<string, { text: string; name: string }>()));
+  if (!bySources) statements.set(sources, (bySources = new Map<Kind, { text: string; name: string }>()));
   let s = bySources.get(kind);
   if (!s) {
-    const text = kind === 'facts' ? sqlFor(sources) : resolvingSqlFor(sources, kind === 'byId');
-    s = { text, name: statementName(kind === 'facts' ? 'person_facts' : 'person_ref_facts', text) };
+    const text = kind === 'facts' ? sqlFor(sources) : resolvingSqlFor(sources, STARTS[kind]);
+    s = { text, name: statementName(kind === 'facts' ? 'person_facts' : `person_${kind}_facts`, text) };
     bySources.set(kind, s);
   }
   return s;
@@ -124,6 +134,27 @@ export async function resolveWithFacts(
   const [r] = await db.query<FactsRow & { id: string }>(
     text,
     [ref.value, facilityCode, since(windowDays, opts.now ?? new Date())],
+    { name },
+  );
+  return r ? { personId: r.id, facts: toFacts(r) } : null;
+}
+
+/**
+ * The person a FHIR Patient id names (fhir/patients.ts `personOfPatientId`: platform id or client
+ * alias, merges followed; null: none) and their facts, in one statement — for a staff read.
+ */
+export async function resolvePatientWithFacts(
+  db: Queryable,
+  patientId: string,
+  facilityCode: string | null,
+  windowDays: number,
+  opts: { now?: Date; sources?: readonly CareSource[] } = {},
+): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
+  const { text, name } = statement(opts.sources ?? CARE_SOURCES, 'byPatientId');
+  const uuid = isUuid(patientId) ? patientId.toLowerCase() : null;
+  const [r] = await db.query<FactsRow & { id: string }>(
+    text,
+    [patientId, facilityCode, since(windowDays, opts.now ?? new Date()), uuid],
     { name },
   );
   return r ? { personId: r.id, facts: toFacts(r) } : null;

@@ -25,7 +25,7 @@ import { etagOf, VersionedCache } from '../healthbook/cache.ts';
 import { StoredBody } from '../http/stored-body.ts';
 import { FhirError, resourceNotFound } from './errors.ts';
 import { baseUrl, queryWithoutPaging } from './http.ts';
-import { personOfPatientId } from './patients.ts';
+import { patientToRead } from './patients.ts';
 import { personView } from './person-record.ts';
 import { nameCertificatePractitioners } from './named-practitioners.ts';
 import { sharedResources } from './shared-resources.ts';
@@ -142,7 +142,7 @@ export async function everything(
   id: string,
   q: EverythingQuery,
 ): Promise<EverythingResponse> {
-  const personId = await personOfPatientId(db, id);
+  const personId = await patientToRead(req, db, id);
   if (!personId) throw resourceNotFound('Patient', id);
   const view = await personView(req, db, personId, { withReferenced: true, resource: 'Patient' });
   const base = baseUrl(req);

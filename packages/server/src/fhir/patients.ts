@@ -5,6 +5,9 @@
  */
 import type { PersonRow } from '@suckhoe/domain/healthbook/index';
 import { isUuid } from '@suckhoe/domain/fhir/index';
+import type { FastifyRequest } from 'fastify';
+import { resolveToRead } from '../auth/person-access.ts';
+import { resolvePatientWithFacts } from '../auth/person-facts.ts';
 import type { Queryable } from '../db/types.ts';
 
 /** The platform person of a Patient id, or null. */
@@ -28,6 +31,15 @@ export async function personOfPatientId(db: Queryable, id: string): Promise<stri
     { name: 'fhir_patient_alias' },
   );
   return a ? personOfPatientId(db, a.person_id).then((p) => p ?? a.person_id) : null;
+}
+
+/**
+ * The platform person of a Patient id for a read by this request's caller, or null: for staff the
+ * resolution comes with the person's facts for the access check, in one statement.
+ */
+export async function patientToRead(req: FastifyRequest, db: Queryable, id: string): Promise<string | null> {
+  const found = await resolveToRead(req, (f, w) => resolvePatientWithFacts(db, id, f, w));
+  return found === undefined ? personOfPatientId(db, id) : found;
 }
 
 const PERSON_ROWS_SQL = `

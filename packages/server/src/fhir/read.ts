@@ -9,7 +9,7 @@ import type { Queryable } from '../db/types.ts';
 import { readAuditEvent } from './audit-events.ts';
 import { resourceNotFound } from './errors.ts';
 import { groupFacility, groupResource } from './groups.ts';
-import { personOfPatientId, personRows } from './patients.ts';
+import { patientToRead, personRows } from './patients.ts';
 import { personOfResource } from './locate.ts';
 import { personResources } from './person-record.ts';
 import { SHARED_TYPES, sharedResource } from './shared-resources.ts';
@@ -21,7 +21,7 @@ export async function readResource(
   id: string,
 ): Promise<Resource> {
   if (type === 'Patient') {
-    const personId = await personOfPatientId(db, id);
+    const personId = await patientToRead(req, db, id);
     if (!personId) throw resourceNotFound(type, id);
     await assertCanReadPerson(req, personId, { resource: 'Patient' });
     const [row] = await personRows(db, [personId]);

@@ -13,7 +13,8 @@ import {
   listConsents,
   revokeConsent,
 } from '../consent/repo.ts';
-import { loadPersonFacts, resolveWithFacts } from '../auth/person-facts.ts';
+import { loadPersonFacts, resolvePatientWithFacts, resolveWithFacts } from '../auth/person-facts.ts';
+import { personOfPatientId } from '../fhir/patients.ts';
 import { parsePersonRef, resolvePersonRef } from '../auth/person-ref.ts';
 import { insertPersons } from '../persons/repo.ts';
 import { mergePersons } from '../persons/duplicates.ts';
@@ -166,6 +167,52 @@ for (const engine of engines()) {
       assert.equal(viaChain?.personId, survivor);
       assert.equal(viaChain?.facts.care, true, 'care of the survivor counts');
       assert.equal(parsePersonRef('../../etc/passwd'), null);
+    });
+
+    test('resolving a FHIR Patient id with its facts (one statement) equals personOfPatientId-then-facts', async () => {
+      const [survivor, merged, aliased] = await insertPersons(f.p.db, [
+        { personalId: '092180000011', fullName: 'Lê Thị Sống', birthDate: '1981-01-01', sex: 'female' },
+        { personalId: '092180000012', fullName: 'Lê Thị Gộp', birthDate: '1981-01-01', sex: 'female' },
+        { personalId: '092180000013', fullName: 'Lê Thị Bí Danh', birthDate: '1981-01-01', sex: 'female' },
+      ]);
+      await startCare(f.p.db, survivor!, OTHER, 'test');
+      await mergePersons(f.p.db, survivor!, merged!, 'test', 'trùng');
+      await f.p.db.query(
+        `INSERT INTO person_fhir_alias (person_id, alias) VALUES ($1, 'synthea-7'), ($2, 'old-merged'),
+                ($3, '11111111-2222-4333-8444-555555555555')`,
+        [aliased, merged, aliased],
+      );
+      const ids = [
+        f.patient.id,
+        f.patient.id.toUpperCase(),
+        f.stranger.id,
+        merged!, // merged → survivor
+        'synthea-7', // a client's alias
+        'old-merged', // an alias of a merged person → the survivor
+        '11111111-2222-4333-8444-555555555555', // a uuid-shaped alias that is no platform id
+        'SYNTHEA-7', // aliases are exact
+        f.patient.personalId, // a personal ID is no Patient id
+        '00000000-0000-4000-8000-000000000000',
+        "x' OR '1'='1",
+      ];
+      for (const id of ids) {
+        for (const facility of [HOME, OTHER]) {
+          const together = await resolvePatientWithFacts(f.p.db, id, facility, 90);
+          const alone = await personOfPatientId(f.p.db, id);
+          if (alone === null) {
+            assert.equal(together, null, id);
+            continue;
+          }
+          assert.equal(together?.personId, alone, id);
+          assert.deepEqual(
+            { ...together.facts },
+            { ...(await loadPersonFacts(f.p.db, alone, facility, 90)) },
+            id,
+          );
+        }
+      }
+      assert.equal((await resolvePatientWithFacts(f.p.db, 'old-merged', OTHER, 90))?.personId, survivor);
+      assert.equal((await resolvePatientWithFacts(f.p.db, 'old-merged', OTHER, 90))?.facts.care, true);
     });
 
     test('a clinician with a care relationship reads the record; the read is audited', async () => {
