@@ -163,7 +163,7 @@ await forEachEngine('checkin', async ({ db, engine }) => {
 
     note('  ceiling: Fastify hello-world…');
     const helloCpu0 = process.cpuUsage();
-    const hello = await httpHelloCeiling();
+    const hello = await httpHelloCeiling('autocannon');
     const helloCpu = process.cpuUsage(helloCpu0);
     note(
       `  ${Math.round(hello.rate)} req/s, CPU of this process per response ${((helloCpu.user + helloCpu.system) / 1000 / Math.max(1, hello.ok)).toFixed(3)} ms`,
@@ -214,6 +214,7 @@ await forEachEngine('checkin', async ({ db, engine }) => {
     const display = await httpLoad({
       url: server.url,
       paths: queues.map((q) => `/api/v1/queues/${q.facility}/${q.clinic}`),
+      generator: 'autocannon',
     });
     emit({
       bench: 'checkin.queue-display',

@@ -42,10 +42,11 @@ import { benchConfig } from './lib/config.ts';
 import { httpHelloCeiling } from './lib/ceilings.ts';
 import type { BenchEngine } from './lib/figure.ts';
 import { emit } from './lib/figure.ts';
-import { httpGetBytes, httpLoad } from './lib/http.ts';
+import { httpGetBytes, httpLoad, loadGenerator } from './lib/http.ts';
 import { loadProvince } from './lib/province.ts';
 import { localPostmasterPid, postgresCpuSeconds } from './lib/pg-cpu.ts';
 import { profiled } from './lib/profile.ts';
+import { mainThreadCpuSeconds } from './lib/thread-cpu.ts';
 import { RssSampler } from './lib/rss.ts';
 import { forEachEngine, note } from './lib/run.ts';
 import { startServer } from './lib/server.ts';
@@ -233,7 +234,7 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
         `, $everything ${(await sent(everything('')[0]!, 'identity')).toFixed(0)}/` +
         `${(await sent(everything('')[0]!, 'gzip')).toFixed(0)}/${(await sent(everything('')[0]!, 'br')).toFixed(0)}`,
     );
-    note('  ceiling: Fastify hello-world…');
+    note(`  ceiling: Fastify hello-world (load generator: ${loadGenerator()})…`);
     const hello = await httpHelloCeiling();
     note(`  ${Math.round(hello.rate)} req/s`);
     const warm = (paths: string[]) => paths.slice(0, Math.min(100, paths.length));
@@ -256,15 +257,18 @@ await forEachEngine('healthbook', async ({ db, engine }) => {
       if (!cold) for (const p of paths) await (await fetch(`${server.url}${p}`, { headers })).arrayBuffer();
       const rss = new RssSampler();
       const cpu0 = process.cpuUsage();
+      const main0 = mainThreadCpuSeconds();
       const pg0 = postgresCpuSeconds(postmaster);
       const r = await profiled(`${name}.${engine}`, () => httpLoad({ url: server.url, paths, headers }));
       const cpu = process.cpuUsage(cpu0);
+      const main1 = mainThreadCpuSeconds();
       const pg1 = postgresCpuSeconds(postmaster);
       if (r.failed > 0) note(`  ${name}: ${r.failed} failed requests`);
-      // This process runs the server and the load generator: an upper bound of the server's share.
+      // This process runs the server (main thread) and the load generator (a worker thread).
       const perReq = (us: number) => (us / 1000 / Math.max(1, r.ok)).toFixed(2);
       note(
         `  ${name}: CPU per 2xx response — this process ${perReq(cpu.user + cpu.system)} ms` +
+          (main0 !== null && main1 !== null ? ` (server thread ${perReq((main1 - main0) * 1e6)} ms)` : '') +
           (pg0 !== null && pg1 !== null ? `, local PostgreSQL ${perReq((pg1 - pg0) * 1e6)} ms` : ''),
       );
       emit({

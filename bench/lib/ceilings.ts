@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import type { Queryable } from '../../packages/server/src/db/types.ts';
-import { httpLoad, type LoadResult } from './http.ts';
+import { httpLoad, type LoadGenerator, type LoadResult } from './http.ts';
 
 /**
  * The machine's own limits, measured in the same run as the figures they sit beside.
@@ -9,12 +9,12 @@ import { httpLoad, type LoadResult } from './http.ts';
  */
 
 /** Raw HTTP rate: Fastify `GET /hello` → `{"hello":"world"}` on 127.0.0.1. */
-export async function httpHelloCeiling(): Promise<LoadResult> {
+export async function httpHelloCeiling(generator?: LoadGenerator): Promise<LoadResult> {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => ({ hello: 'world' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
-    return await httpLoad({ url, paths: ['/hello'] });
+    return await httpLoad({ url, paths: ['/hello'], ...(generator ? { generator } : {}) });
   } finally {
     await app.close();
   }

@@ -1,34 +1,26 @@
 import autocannon from 'autocannon';
 import { get } from 'node:http';
 import { benchConfig } from './config.ts';
+import type { LoadGenerator, LoadOptions, LoadResult } from './load-types.ts';
+import { wrkAvailable, wrkLoad } from './wrk.ts';
 
-export interface LoadOptions {
-  /** Base URL on loopback, e.g. `http://127.0.0.1:41234`. */
-  url: string;
-  /** Request paths, cycled through by every connection. */
-  paths: readonly string[];
-  headers?: Record<string, string>;
-  connections?: number;
-  durationS?: number;
-  maxRequests?: number;
-}
+export type { LoadGenerator, LoadOptions, LoadResult };
 
-export interface LoadResult {
-  /** Successful (2xx) responses per second. */
-  rate: number;
-  /** 2xx responses. */
-  ok: number;
-  /** Non-2xx responses plus connection errors and timeouts. */
-  failed: number;
-  p50: number;
-  p99: number;
-  durationS: number;
+/**
+ * BENCH_LOAD_GENERATOR, else wrk when Debian's wrk is installed, else autocannon (check-in keeps
+ * autocannon: its issue names it).
+ */
+export function loadGenerator(): LoadGenerator {
+  const v = process.env.BENCH_LOAD_GENERATOR;
+  if (v === 'wrk' || v === 'autocannon') return v;
+  if (v) throw new RangeError(`BENCH_LOAD_GENERATOR must be wrk or autocannon, got ${v}`);
+  return wrkAvailable() ? 'wrk' : 'autocannon';
 }
 
 /**
- * HTTP load with autocannon's programmatic API, bounded by duration and by request count, against
- * loopback only. The load generator runs in one worker thread so that a server in this process
- * keeps the main thread (two cores: one serves, one loads).
+ * HTTP GET load against loopback only: with wrk in a process of its own (lib/wrk.ts; bounded by
+ * duration), or with autocannon's programmatic API in one worker thread, so that a server in this
+ * process keeps the main thread (bounded by duration and request count).
  */
 export async function httpLoad(o: LoadOptions): Promise<LoadResult> {
   const host = new URL(o.url).hostname;
@@ -37,6 +29,8 @@ export async function httpLoad(o: LoadOptions): Promise<LoadResult> {
   }
   if (o.paths.length === 0) throw new Error('no request paths');
   const connections = o.connections ?? benchConfig.connections;
+  if ((o.generator ?? loadGenerator()) === 'wrk')
+    return wrkLoad({ ...o, connections, durationS: o.durationS ?? benchConfig.durationS });
   const result = await autocannon({
     url: o.url,
     connections,
