@@ -13,7 +13,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/types.ts';
-import { careExistsSql, since, statementName } from './care.ts';
+import { careExistsSql, since, statementPerSources } from './care.ts';
 import { CARE_SOURCES, type CareSource } from './care-sources.ts';
 import { stateOf } from './request-state.ts';
 
@@ -57,25 +57,12 @@ WITH RECURSIVE chain(id, merged_into, depth) AS (
 ), t AS (SELECT id FROM chain ORDER BY depth DESC LIMIT 1)
 SELECT t.id, ${factColumns(sources, 't.id')} FROM t`;
 
-/**
- * The statement text and its prepared-statement name for a source list, built once (the text is
- * generated from the care sources; building and hashing it at every read cost more than the query).
- */
-const statements = new WeakMap<readonly CareSource[], Map<string, { text: string; name: string }>>();
-function statement(
-  sources: readonly CareSource[],
-  kind: 'facts' | 'byId' | 'byPersonalId',
-): { text: string; name: string } {
-  let bySources = statements.get(sources);
-  if (!bySources) statements.set(sources, (bySources = new Map<string, { text: string; name: string }>()));
-  let s = bySources.get(kind);
-  if (!s) {
-    const text = kind === 'facts' ? sqlFor(sources) : resolvingSqlFor(sources, kind === 'byId');
-    s = { text, name: statementName(kind === 'facts' ? 'person_facts' : 'person_ref_facts', text) };
-    bySources.set(kind, s);
-  }
-  return s;
-}
+/** The statements for a source list, built once (care.ts `statementPerSources`). */
+const statements = {
+  facts: statementPerSources('person_facts', sqlFor),
+  byId: statementPerSources('person_ref_facts', (sources) => resolvingSqlFor(sources, true)),
+  byPersonalId: statementPerSources('person_ref_facts', (sources) => resolvingSqlFor(sources, false)),
+};
 
 type FactsRow = {
   care: boolean | null;
@@ -98,7 +85,7 @@ export async function loadPersonFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<PersonFacts> {
-  const { text, name } = statement(opts.sources ?? CARE_SOURCES, 'facts');
+  const { text, name } = statements.facts(opts.sources ?? CARE_SOURCES);
   const [r] = await db.query<FactsRow>(
     text,
     [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
@@ -120,7 +107,7 @@ export async function resolveWithFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
-  const { text, name } = statement(opts.sources ?? CARE_SOURCES, ref.byId ? 'byId' : 'byPersonalId');
+  const { text, name } = statements[ref.byId ? 'byId' : 'byPersonalId'](opts.sources ?? CARE_SOURCES);
   const [r] = await db.query<FactsRow & { id: string }>(
     text,
     [ref.value, facilityCode, since(windowDays, opts.now ?? new Date())],
