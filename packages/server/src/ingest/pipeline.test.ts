@@ -9,6 +9,8 @@ import { engines, type TestDb } from '../testing/engines.ts';
 import type { Db, Queryable } from '../db/types.ts';
 import { readFileSync } from 'node:fs';
 import { readEnvelopeParts } from '../episodes/store.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { importAuditRecords } from '../cli/import.ts';
 import { ingestEnvelope, isRefusal } from './pipeline.ts';
 import { bufferSource, fileSource } from './source.ts';
 import { syntheticEnvelope } from './synthetic.ts';
@@ -97,6 +99,35 @@ for (const engine of engines()) {
         `SELECT count(*)::int AS n FROM episode WHERE ma_lk LIKE 'CRASH%'`,
       );
       assert.equal(n?.n, 5);
+      await consistent(t.db);
+    });
+
+    test('the audit events of a batch commit with its episodes: a batch that fails leaves neither', async () => {
+      let batches = 0;
+      const db = faulty(t.db, (sql) => {
+        if (EPISODE_INSERT.test(sql)) batches++;
+        // From the second batch on, the transaction fails after its audit events were written.
+        if (batches >= 2 && /^UPDATE audit_chain_head /.test(sql)) throw new Error('simulated crash');
+      });
+      const actor = { kind: 'system' as const, id: null, name: 'test', roles: [], facilityCode: null };
+      const r = await adminImport(db, syntheticEnvelope(0, 12, { facility: TEST_FACILITY, prefix: 'ATOM' }), {
+        batchSize: 4,
+        audit: (events) => importAuditRecords(actor, events),
+      });
+      assert.equal(r.accepted, 4);
+      assert.equal(r.rejected, 8);
+      const ids = async (sql: string) =>
+        (await t.db.query<{ id: string }>(sql, [`${TEST_FACILITY}/ATOM%`])).map((x) => x.id).sort();
+      const stored = await ids(
+        `SELECT facility_code || '/' || ma_lk AS id FROM episode WHERE facility_code || '/' || ma_lk LIKE $1`,
+      );
+      const audited = await ids(
+        `SELECT resource_id AS id FROM audit_event
+          WHERE action = 'import' AND resource_type = 'Episode' AND resource_id LIKE $1`,
+      );
+      assert.equal(stored.length, 4);
+      assert.deepEqual(audited, stored, 'one import event per stored episode, none for the failed batches');
+      assert.ok((await verifyAuditChain(t.db)).ok);
       await consistent(t.db);
     });
 
