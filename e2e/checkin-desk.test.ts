@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatBhytQr, formatCccdQr, todayInVietnam } from '@suckhoe/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser.ts';
-import { apiPost, apiSession, DEMO_PASSWORD, REGISTRAR, signIn, type Session } from './support/checkin.ts';
+import { collectPageErrors, screenshot } from './support/browser.ts';
+import { apiPost, apiSession, DEMO_PASSWORD, REGISTRAR, type Session } from './support/checkin.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 interface DemoPerson {
@@ -75,18 +76,10 @@ describe('registration desk and waiting-room display (real server, chromium)', (
     const c = found.identifiers.find((i) => i.system === 'bhyt' && (i.validTo ?? '') >= today)!;
     card = { value: c.value, validFrom: c.validFrom ?? '2026-01-01', validTo: c.validTo ?? '2026-12-31' };
 
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    // bypassCSP: the page's CSP (script-src 'self') forbids the string predicates of support/browser.ts settled().
-    context = await browser.newContext({
+    ({ browser, context, page, pageErrors } = await openAppPage(cleanups, {
       viewport: { width: 1440, height: 960 },
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    await signIn(context, session);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+      session,
+    }));
   });
 
   after(async () => {

@@ -7,16 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser.ts';
-import { apiSession, signIn, type Session } from './support/checkin.ts';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.ts';
+import { apiSession, type Session } from './support/checkin.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const FACILITY_ADMIN = 'qtcoso';
 
 describe("facility admin declares the facility's clinics (real server, chromium)", () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let admin: Session;
@@ -37,17 +37,10 @@ describe("facility admin declares the facility's clinics (real server, chromium)
     admin = await apiSession(server.baseUrl, FACILITY_ADMIN);
     assert.ok(admin.user.facilityCode, 'the demo facility admin belongs to a facility');
     facility = admin.user.facilityCode;
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    const context = await browser.newContext({
+    ({ page, pageErrors } = await openAppPage(cleanups, {
       viewport: { width: 1366, height: 900 },
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    await signIn(context, admin);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+      session: admin,
+    }));
   });
 
   after(async () => {

@@ -7,23 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.ts';
 import { apiSession, DEMO_PASSWORD } from './support/checkin.ts';
-import {
-  citizenEnvelope,
-  demoCitizen,
-  historyBundle,
-  postFhir,
-  postXml,
-  type DemoCitizen,
-} from './support/healthbook.ts';
+import { seedCitizenBook, type DemoCitizen } from './support/healthbook.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describe('citizen’s own health book on a phone (real server, chromium)', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   let citizen: DemoCitizen;
@@ -32,34 +24,15 @@ describe('citizen’s own health book on a phone (real server, chromium)', () =>
   before(async () => {
     server = await startServer();
     cleanups.push(() => server.stop());
-    const admin = await apiSession(server.baseUrl, 'admin', server.adminPassword);
     const doctor = await apiSession(server.baseUrl, 'bacsi');
-    citizen = await demoCitizen(server);
-    const receipt = await postXml(
-      server.baseUrl,
-      admin.accessToken,
-      citizenEnvelope(citizen, doctor.user.facilityCode!, 6),
-    );
-    assert.equal(receipt.accepted, 6);
-    await postFhir(
-      server.baseUrl,
-      admin.accessToken,
-      historyBundle(citizen.personId, doctor.user.facilityCode!),
-    );
+    citizen = await seedCitizenBook(server, doctor.user.facilityCode!, 6);
 
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    context = await browser.newContext({
+    ({ page, pageErrors } = await openAppPage(cleanups, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+    }));
   });
 
   after(async () => {

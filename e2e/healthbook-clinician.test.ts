@@ -9,23 +9,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot, settled } from './support/browser.ts';
-import { apiSession, signIn, type Session } from './support/checkin.ts';
-import {
-  citizenEnvelope,
-  demoCitizen,
-  historyBundle,
-  postFhir,
-  postXml,
-  type DemoCitizen,
-} from './support/healthbook.ts';
+import type { Page } from 'playwright-core';
+import { screenshot, settled } from './support/browser.ts';
+import { apiSession, type Session } from './support/checkin.ts';
+import { seedCitizenBook, type DemoCitizen } from './support/healthbook.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describe('clinician health book (real server, chromium)', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   let doctor: Session;
@@ -36,21 +28,9 @@ describe('clinician health book (real server, chromium)', () => {
   before(async () => {
     server = await startServer();
     cleanups.push(() => server.stop());
-    const admin = await apiSession(server.baseUrl, 'admin', server.adminPassword);
     doctor = await apiSession(server.baseUrl, 'bacsi');
     assert.ok(doctor.user.facilityCode, 'the demo clinician belongs to a facility');
-    citizen = await demoCitizen(server);
-    const receipt = await postXml(
-      server.baseUrl,
-      admin.accessToken,
-      citizenEnvelope(citizen, doctor.user.facilityCode, 14),
-    );
-    assert.equal(receipt.accepted, 14);
-    await postFhir(
-      server.baseUrl,
-      admin.accessToken,
-      historyBundle(citizen.personId, doctor.user.facilityCode),
-    );
+    citizen = await seedCitizenBook(server, doctor.user.facilityCode, 14);
     const res = await fetch(`${server.baseUrl}/api/v1/persons?q=${encodeURIComponent('Trần')}&limit=50`, {
       headers: { authorization: `Bearer ${doctor.accessToken}` },
     });
@@ -60,17 +40,10 @@ describe('clinician health book (real server, chromium)', () => {
     assert.ok(found?.personalId);
     stranger = { fullName: found.fullName, personalId: found.personalId };
 
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    context = await browser.newContext({
+    ({ page, pageErrors } = await openAppPage(cleanups, {
       viewport: { width: 1366, height: 900 },
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    await signIn(context, doctor);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+      session: doctor,
+    }));
   });
 
   after(async () => {

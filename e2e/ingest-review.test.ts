@@ -7,12 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { emitEnvelope } from '@suckhoe/domain/xml130/index';
 import { syntheticHoso } from '../packages/server/src/ingest/synthetic.ts';
-import { collectPageErrors, launchChromium, screenshot, settled } from './support/browser.ts';
-import { apiPost, apiSession, REGISTRAR, signIn, type Session } from './support/checkin.ts';
+import { screenshot, settled } from './support/browser.ts';
+import { apiPost, apiSession, REGISTRAR, type Session } from './support/checkin.ts';
 import { postXml } from './support/healthbook.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const NAME = 'Lê Thị Xét Duyệt';
@@ -35,8 +36,6 @@ function anonymousEnvelope(facility: string): string {
 
 describe('patient identity review of XML 130 ingest (real server, chromium)', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   let registrar: Session;
@@ -60,17 +59,10 @@ describe('patient identity review of XML 130 ingest (real server, chromium)', ()
     const receipt = await postXml(server.baseUrl, admin.accessToken, anonymousEnvelope(facility));
     assert.equal(receipt.accepted, 1, JSON.stringify(receipt.results));
 
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    context = await browser.newContext({
+    ({ page, pageErrors } = await openAppPage(cleanups, {
       viewport: { width: 1366, height: 900 },
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    await signIn(context, registrar);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+      session: registrar,
+    }));
   });
 
   after(async () => {

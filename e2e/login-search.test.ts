@@ -5,9 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { apiLogin, apiSearchPersons, type ApiPerson } from './support/api.ts';
-import { collectPageErrors, launchChromium, screenshot, settled } from './support/browser.ts';
+import { screenshot, settled } from './support/browser.ts';
+import { openAppPage } from './support/app-page.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 function ddmmyyyy(birthDate: string): string {
@@ -17,8 +18,6 @@ function ddmmyyyy(birthDate: string): string {
 
 describe('login and person search (real server, chromium)', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
   const cleanups: (() => Promise<void>)[] = [];
@@ -35,17 +34,7 @@ describe('login and person search (real server, chromium)', () => {
     assert.ok(withId?.personalId, 'the demo province has a person named Nguyễn with a personal ID');
     person = { ...withId, personalId: withId.personalId };
 
-    browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    // bypassCSP: the helpers evaluate string predicates, which the app's CSP (script-src 'self') forbids.
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 800 },
-      locale: 'vi-VN',
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+    ({ page, pageErrors } = await openAppPage(cleanups, { viewport: { width: 1366, height: 800 } }));
   });
 
   after(async () => {

@@ -1,8 +1,8 @@
 /** Helpers of the check-in browser tests: API sessions, seeded people, QR texts, a fake camera video. */
 import { writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_PATH } from './browser.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 
 export const DEMO_PASSWORD = 'SucKhoe@2026';
 /** The demo registrar (`tiepdon`) works at the demo province's first provincial hospital. */
@@ -78,19 +78,9 @@ export function writeQrVideo(text: string, file: string, width = 640, height = 4
 
 /** Chromium with a fake camera playing `video` (and camera permission granted without a prompt). */
 export function launchWithCamera(video: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
 }

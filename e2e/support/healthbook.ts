@@ -4,6 +4,7 @@
  * a FHIR transaction with history the XML does not carry (allergy, immunisations, blood group,
  * height, smoking status).
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { emitEnvelope, type Hoso } from '@suckhoe/domain/xml130/index';
 import { syntheticHoso } from '../../packages/server/src/ingest/synthetic.ts';
@@ -196,4 +197,25 @@ export async function postFhir(baseUrl: string, token: string, bundle: unknown):
     body: JSON.stringify(bundle),
   });
   if (!res.ok) throw new Error(`POST /fhir/R4 → ${String(res.status)} ${await res.text()}`);
+}
+
+/**
+ * The demo citizen with a health book to read: `episodes` XML 130 episodes at `facility` and the FHIR
+ * history, both sent as the admin (every episode must be accepted).
+ */
+export async function seedCitizenBook(
+  server: RunningServer,
+  facility: string,
+  episodes: number,
+): Promise<DemoCitizen> {
+  const admin = await apiSession(server.baseUrl, 'admin', server.adminPassword);
+  const citizen = await demoCitizen(server);
+  const receipt = await postXml(
+    server.baseUrl,
+    admin.accessToken,
+    citizenEnvelope(citizen, facility, episodes),
+  );
+  assert.equal(receipt.accepted, episodes);
+  await postFhir(server.baseUrl, admin.accessToken, historyBundle(citizen.personId, facility));
+  return citizen;
 }

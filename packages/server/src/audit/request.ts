@@ -2,7 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/tokens.ts';
 import { stateOf } from '../auth/request-state.ts';
 import { appendAudit } from './store.ts';
-import type { AuditAction, AuditActor, AuditDetails, AuditEvent, AuditOutcome } from './types.ts';
+import type {
+  AuditAction,
+  AuditActor,
+  AuditDetails,
+  AuditEvent,
+  AuditOutcome,
+  AuditRecord,
+} from './types.ts';
 
 /** What a capability says when it audits: the rest comes from the request. */
 export interface RequestAudit {
@@ -32,9 +39,20 @@ export function auditRequest(
   req: FastifyRequest,
   input: RequestAudit | readonly RequestAudit[],
 ): Promise<AuditEvent[]> {
+  return appendAudit(req.securityDeps.db, requestAuditRecords(req, input));
+}
+
+/**
+ * The records `req.audit(...)` appends, for a caller that writes them itself (in its own
+ * transaction: `appendInTransaction`).
+ */
+export function requestAuditRecords(
+  req: FastifyRequest,
+  input: RequestAudit | readonly RequestAudit[],
+): AuditRecord[] {
   const list: readonly RequestAudit[] = Array.isArray(input) ? input : [input as RequestAudit];
   const state = stateOf(req);
-  const records = list.map((a) => {
+  return list.map((a) => {
     const grant = a.personId ? state.grants.get(a.personId) : undefined;
     // The automatic event of a `config.person` route is skipped once the handler audited that person itself.
     if (a.personId && a.action !== 'break_glass' && (a.outcome ?? 'success') === 'success')
@@ -56,5 +74,4 @@ export function auditRequest(
           : (a.details ?? null),
     };
   });
-  return appendAudit(req.securityDeps.db, records);
 }

@@ -30,6 +30,32 @@ const rows = (sources: readonly CareSource[], personExpr: string): string[] =>
 export const statementName = (prefix: string, sql: string): string =>
   `${prefix}_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
 
+/** A generated statement: its SQL text and prepared-statement name. */
+export interface Statement {
+  readonly text: string;
+  readonly name: string;
+}
+
+/**
+ * `build`'s statement for a source list, built and named once per list (building and hashing the
+ * text at every call cost more than the query it runs).
+ */
+export function statementPerSources(
+  prefix: string,
+  build: (sources: readonly CareSource[]) => string,
+): (sources: readonly CareSource[]) => Statement {
+  const built = new WeakMap<readonly CareSource[], Statement>();
+  return (sources) => {
+    let s = built.get(sources);
+    if (!s) {
+      const text = build(sources);
+      s = { text, name: statementName(prefix, text) };
+      built.set(sources, s);
+    }
+    return s;
+  };
+}
+
 export const since = (windowDays: number, now: Date): string =>
   new Date(now.getTime() - windowDays * 86_400_000).toISOString();
 
@@ -47,24 +73,9 @@ export function careExistsSql(
     .join(' OR ')})`;
 }
 
-/** Whether `facilityCode` has cared for the person within the window, by any care source. */
-export async function hasCareRelationship(
-  db: Queryable,
-  personId: string,
-  facilityCode: string,
-  windowDays: number,
-  opts: { now?: Date; sources?: readonly CareSource[] } = {},
-): Promise<boolean> {
-  const sources = opts.sources ?? CARE_SOURCES;
-  if (sources.length === 0) return false;
-  const sql = `SELECT ${careExistsSql(sources)} AS ok`;
-  const [r] = await db.query<{ ok: boolean }>(
-    sql,
-    [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
-    { name: statementName('care_exists', sql) },
-  );
-  return r?.ok === true;
-}
+const inCareStatement = statementPerSources('persons_in_care', (sources) =>
+  rows(sources, '= ANY($1::uuid[])').join(' UNION '),
+);
 
 /** Of `personIds`, those the facility has cared for within the window (FHIR search filtering). */
 export async function personsInCare(
@@ -76,11 +87,12 @@ export async function personsInCare(
 ): Promise<Set<string>> {
   const sources = opts.sources ?? CARE_SOURCES;
   if (sources.length === 0 || personIds.length === 0) return new Set();
-  const found = await db.query<{ person_id: string }>(rows(sources, '= ANY($1::uuid[])').join(' UNION '), [
-    personIds,
-    facilityCode,
-    since(windowDays, opts.now ?? new Date()),
-  ]);
+  const { text, name } = inCareStatement(sources);
+  const found = await db.query<{ person_id: string }>(
+    text,
+    [personIds, facilityCode, since(windowDays, opts.now ?? new Date())],
+    { name },
+  );
   return new Set(found.map((r) => r.person_id));
 }
 

@@ -39,6 +39,20 @@ const param = (req: FastifyRequest, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/** Refuses a request for another facility's path, audited as denied (like a refused person read). */
+async function denyFacility(req: FastifyRequest, code: string | undefined): Promise<never> {
+  const err = facilityScopeForbidden();
+  await req.audit({
+    action: DEFAULT_ACTION[req.method] ?? 'read',
+    resource: 'Facility',
+    // The raw path parameter (onRequest runs before validation): bounded.
+    resourceId: code?.slice(0, 32) ?? null,
+    outcome: 'denied',
+    details: { code: err.code },
+  });
+  throw err;
+}
+
 /**
  * The one place that authorises every /api and /fhir route, from the policy the route declares
  * in its `config` (see auth/policy.ts and docs/security.md):
@@ -77,7 +91,7 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
     if (!rolesAllow({ public: false, roles: cfg.roles ?? [] }, p.roles)) throw forbidden();
     if (cfg.facilityParam) {
       const code = param(req, cfg.facilityParam);
-      if (code === undefined || !actsForFacility(p, code)) throw facilityScopeForbidden();
+      if (code === undefined || !actsForFacility(p, code)) await denyFacility(req, code);
     }
   });
 

@@ -14,7 +14,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isUuid } from '@suckhoe/domain/fhir/index';
 import type { Queryable } from '../db/types.ts';
-import { careExistsSql, since, statementName } from './care.ts';
+import { careExistsSql, since, statementPerSources } from './care.ts';
 import { CARE_SOURCES, type CareSource } from './care-sources.ts';
 import { stateOf } from './request-state.ts';
 
@@ -59,10 +59,6 @@ WITH RECURSIVE chain(id, merged_into, depth) AS (
 SELECT t.id, ${factColumns(sources, 't.id')} FROM t`;
 
 /**
- * The statement text and its prepared-statement name for a source list, built once (the text is
- * generated from the care sources; building and hashing it at every read cost more than the query).
- */
-/**
  * Where a resolution starts: a platform id; a personal ID; or a FHIR Patient id (fhir/patients.ts:
  * the platform id — $4, null when the id is no uuid — else an id a client chose, person_fhir_alias).
  */
@@ -72,20 +68,18 @@ const STARTS = {
   byPatientId: `id = coalesce((SELECT id FROM person WHERE id = $4::uuid),
                                (SELECT person_id FROM person_fhir_alias WHERE alias = $1))`,
 } as const;
-type Kind = 'facts' | keyof typeof STARTS;
 
-const statements = new WeakMap<readonly CareSource[], Map<Kind, { text: string; name: string }>>();
-function statement(sources: readonly CareSource[], kind: Kind): { text: string; name: string } {
-  let bySources = statements.get(sources);
-  if (!bySources) statements.set(sources, (bySources = new Map<Kind, { text: string; name: string }>()));
-  let s = bySources.get(kind);
-  if (!s) {
-    const text = kind === 'facts' ? sqlFor(sources) : resolvingSqlFor(sources, STARTS[kind]);
-    s = { text, name: statementName(kind === 'facts' ? 'person_facts' : `person_${kind}_facts`, text) };
-    bySources.set(kind, s);
-  }
-  return s;
-}
+/** The statements for a source list, built once (care.ts `statementPerSources`). */
+const statements = {
+  facts: statementPerSources('person_facts', sqlFor),
+  byId: statementPerSources('person_ref_facts', (sources) => resolvingSqlFor(sources, STARTS.byId)),
+  byPersonalId: statementPerSources('person_ref_facts', (sources) =>
+    resolvingSqlFor(sources, STARTS.byPersonalId),
+  ),
+  byPatientId: statementPerSources('person_patient_facts', (sources) =>
+    resolvingSqlFor(sources, STARTS.byPatientId),
+  ),
+};
 
 type FactsRow = {
   care: boolean | null;
@@ -108,7 +102,7 @@ export async function loadPersonFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<PersonFacts> {
-  const { text, name } = statement(opts.sources ?? CARE_SOURCES, 'facts');
+  const { text, name } = statements.facts(opts.sources ?? CARE_SOURCES);
   const [r] = await db.query<FactsRow>(
     text,
     [personId, facilityCode, since(windowDays, opts.now ?? new Date())],
@@ -130,7 +124,7 @@ export async function resolveWithFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
-  const { text, name } = statement(opts.sources ?? CARE_SOURCES, ref.byId ? 'byId' : 'byPersonalId');
+  const { text, name } = statements[ref.byId ? 'byId' : 'byPersonalId'](opts.sources ?? CARE_SOURCES);
   const [r] = await db.query<FactsRow & { id: string }>(
     text,
     [ref.value, facilityCode, since(windowDays, opts.now ?? new Date())],
@@ -150,7 +144,7 @@ export async function resolvePatientWithFacts(
   windowDays: number,
   opts: { now?: Date; sources?: readonly CareSource[] } = {},
 ): Promise<{ readonly personId: string; readonly facts: PersonFacts } | null> {
-  const { text, name } = statement(opts.sources ?? CARE_SOURCES, 'byPatientId');
+  const { text, name } = statements.byPatientId(opts.sources ?? CARE_SOURCES);
   const uuid = isUuid(patientId) ? patientId.toLowerCase() : null;
   const [r] = await db.query<FactsRow & { id: string }>(
     text,

@@ -12,8 +12,7 @@ import { openDb } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Db } from '../db/types.ts';
 import { authenticateApiKey } from '../auth/api-keys.ts';
-import { appendAudit } from '../audit/store.ts';
-import type { AuditActor } from '../audit/types.ts';
+import type { AuditActor, AuditRecord } from '../audit/types.ts';
 import { ingestEnvelope, isRefusal, type StoredEvent } from '../ingest/pipeline.ts';
 import type { Sender } from '../ingest/policy.ts';
 import type { EpisodeResult } from '../ingest/receipt.ts';
@@ -25,19 +24,16 @@ function concurrency(db: Db, f: ImportFlags): number {
   return f.concurrency ?? (db.engine === 'postgres' ? 2 : 1);
 }
 
-/** The audit events of a stored batch, as the CLI records them. */
-export async function auditInto(db: Db, actor: AuditActor, events: readonly StoredEvent[]): Promise<void> {
-  await appendAudit(
-    db,
-    auditRecords(events).map((a) => ({
-      actor,
-      action: a.action,
-      resourceType: a.resource,
-      resourceId: a.resourceId ?? null,
-      personId: a.personId ?? null,
-      details: a.details ?? null,
-    })),
-  );
+/** The audit events of a stored batch, as the CLI records them (written in the batch's transaction). */
+export function importAuditRecords(actor: AuditActor, events: readonly StoredEvent[]): AuditRecord[] {
+  return auditRecords(events).map((a) => ({
+    actor,
+    action: a.action,
+    resourceType: a.resource,
+    resourceId: a.resourceId ?? null,
+    personId: a.personId ?? null,
+    details: a.details ?? null,
+  }));
 }
 
 interface ImportFlags {
@@ -172,7 +168,7 @@ export async function runImport(
         reading.set(file, bytes);
         progress();
       },
-      audit: (events) => auditInto(db, actor, events),
+      audit: (events) => importAuditRecords(actor, events),
     });
     reading.delete(file);
     done += statSync(file).size;

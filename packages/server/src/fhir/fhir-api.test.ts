@@ -21,7 +21,7 @@ import type { HealthBook } from '@suckhoe/domain/healthbook/index';
 import { isImmunisationIcd } from '@suckhoe/domain/healthbook/index';
 import { engines } from '../testing/engines.ts';
 import { syntheticEnvelope } from '../ingest/synthetic.ts';
-import { fhirFixture, HOME, type FhirFixture } from './testing/fixture.ts';
+import { fhirFixture, HOME, transaction, type FhirFixture } from './testing/fixture.ts';
 import { fhirProblems } from './testing/schema.ts';
 
 const ofType = <T extends Resource>(b: Bundle, type: T['resourceType']): T[] =>
@@ -267,13 +267,7 @@ for (const engine of engines()) {
         assert.equal(code(body), c, url);
         assert.deepEqual(fhirProblems(body), []);
       }
-      const bad = await f.inject({
-        method: 'POST',
-        url: '/fhir/R4',
-        as: f.his,
-        headers: { 'content-type': 'application/fhir+json' },
-        payload: '{"resourceType":',
-      });
+      const bad = await f.postFhir('{"resourceType":');
       assert.equal(bad.statusCode, 400);
       assert.equal(code(bad.json()), 'INVALID_JSON');
     });
@@ -316,36 +310,26 @@ for (const engine of engines()) {
           },
         ],
       };
-      const broken = await f.inject({
-        method: 'POST',
-        url: '/fhir/R4',
-        as: f.his,
-        headers: { 'content-type': 'application/fhir+json' },
-        payload: {
-          resourceType: 'Bundle',
-          type: 'transaction',
-          entry: [
-            { fullUrl: 'urn:uuid:p1', resource: patient, request: { method: 'POST', url: 'Patient' } },
-            {
-              resource: {
-                resourceType: 'Condition',
-                code: { text: 'x' },
-                subject: { reference: 'Patient/nobody-here' },
-              },
-              request: { method: 'POST', url: 'Condition' },
+      const broken = await f.postFhir(
+        transaction([
+          { fullUrl: 'urn:uuid:p1', resource: patient, request: { method: 'POST', url: 'Patient' } },
+          {
+            resource: {
+              resourceType: 'Condition',
+              code: { text: 'x' },
+              subject: { reference: 'Patient/nobody-here' },
             },
-          ],
-        },
-      });
+            request: { method: 'POST', url: 'Condition' },
+          },
+        ]),
+      );
       assert.equal(broken.statusCode, 404, broken.body);
       assert.equal(code(broken.json()), 'REFERENCE_NOT_FOUND');
       const none = await f.p.db.query("SELECT 1 FROM person WHERE personal_id = '092301012345'");
       assert.equal(none.length, 0, 'nothing of a failed transaction is stored');
 
-      const tx = (extra = {}) => ({
-        resourceType: 'Bundle',
-        type: 'transaction',
-        entry: [
+      const tx = (extra = {}) =>
+        transaction([
           {
             fullUrl: 'urn:uuid:p1',
             resource: patient,
@@ -372,8 +356,7 @@ for (const engine of engines()) {
             },
             request: { method: 'PUT', url: 'AllergyIntolerance/allergy-1' },
           },
-        ],
-      });
+        ]);
       const first = await f.postBundle(tx() as Bundle);
       const second = await f.postBundle(tx() as Bundle);
       assert.equal(first.entry?.[0]?.response?.status, '201 Created');
@@ -409,17 +392,7 @@ for (const engine of engines()) {
 
       // Conditional update: PUT Patient?identifier=… updates the one match, creates when none, 412 when several.
       const conditional = (query: string, resource: object) =>
-        f.inject({
-          method: 'POST',
-          url: '/fhir/R4',
-          as: f.his,
-          headers: { 'content-type': 'application/fhir+json' },
-          payload: {
-            resourceType: 'Bundle',
-            type: 'transaction',
-            entry: [{ resource, request: { method: 'PUT', url: `Patient?${query}` } }],
-          },
-        });
+        f.postFhir(transaction([{ resource, request: { method: 'PUT', url: `Patient?${query}` } }]));
       const cccd = 'http://fhir.hl7.org.vn/core/sid/cccd';
       const renamed = await conditional(`identifier=${cccd}|092301012345`, {
         ...patient,
@@ -440,22 +413,14 @@ for (const engine of engines()) {
       );
       assert.equal(several.statusCode, 412, several.body);
       assert.equal(code(several.json()), 'CONDITIONAL_MULTIPLE_MATCHES');
-      const unsupported = await f.inject({
-        method: 'POST',
-        url: '/fhir/R4',
-        as: f.his,
-        headers: { 'content-type': 'application/fhir+json' },
-        payload: {
-          resourceType: 'Bundle',
-          type: 'transaction',
-          entry: [
-            {
-              resource: { resourceType: 'AllergyIntolerance', patient: { reference: `Patient/${maiId}` } },
-              request: { method: 'PUT', url: 'AllergyIntolerance?code=x' },
-            },
-          ],
-        },
-      });
+      const unsupported = await f.postFhir(
+        transaction([
+          {
+            resource: { resourceType: 'AllergyIntolerance', patient: { reference: `Patient/${maiId}` } },
+            request: { method: 'PUT', url: 'AllergyIntolerance?code=x' },
+          },
+        ]),
+      );
       assert.equal(code(unsupported.json()), 'CONDITIONAL_UPDATE_NOT_SUPPORTED');
 
       const readOnly = await f.inject({
@@ -472,13 +437,7 @@ for (const engine of engines()) {
       });
       assert.equal(readOnly.statusCode, 409);
       assert.equal(code(readOnly.json()), 'XML130_RESOURCE_READ_ONLY');
-      const clinicianWrite = await f.inject({
-        method: 'POST',
-        url: '/fhir/R4',
-        as: f.clinician,
-        headers: { 'content-type': 'application/fhir+json' },
-        payload: tx(),
-      });
+      const clinicianWrite = await f.postFhir(tx(), f.clinician);
       assert.equal(clinicianWrite.statusCode, 403);
     });
 

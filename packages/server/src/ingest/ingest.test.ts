@@ -9,7 +9,7 @@ import { emitEnvelope, type Hoso } from '@suckhoe/domain/xml130/index';
 import { engines } from '../testing/engines.ts';
 import { testPlatform, type TestPlatform } from '../testing/platform.ts';
 import { createUser } from '../auth/users.ts';
-import { hasCareRelationship } from '../auth/care.ts';
+import { loadPersonFacts } from '../auth/person-facts.ts';
 import { mergePersons } from '../persons/duplicates.ts';
 import { insertPersons } from '../persons/repo.ts';
 import { envelopeSigner } from './dsig/sign.ts';
@@ -366,8 +366,8 @@ for (const engine of engines()) {
         { action: 'import', resource_type: 'Episode', n: 3 },
       ]);
       // Every episode is a care relationship of its facility (auth/care-sources.ts).
-      assert.equal(await hasCareRelationship(p.db, personId, '92999', 100_000), true);
-      assert.equal(await hasCareRelationship(p.db, personId, '92002', 100_000), false);
+      assert.equal((await loadPersonFacts(p.db, personId, '92999', 100_000)).care, true);
+      assert.equal((await loadPersonFacts(p.db, personId, '92002', 100_000)).care, false);
     });
 
     test('after a reviewer merges two persons, the episodes moved and new ones find the survivor', async () => {

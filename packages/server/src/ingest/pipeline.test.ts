@@ -5,18 +5,24 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { engines, openTestDb, type TestDb } from '../testing/engines.ts';
-import { migrate } from '../db/migrate.ts';
+import { engines, type TestDb } from '../testing/engines.ts';
 import type { Db, Queryable } from '../db/types.ts';
 import { readFileSync } from 'node:fs';
 import { readEnvelopeParts } from '../episodes/store.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { importAuditRecords } from '../cli/import.ts';
 import { ingestEnvelope, isRefusal } from './pipeline.ts';
 import { bufferSource, fileSource } from './source.ts';
 import { syntheticEnvelope } from './synthetic.ts';
-import { addFacilities, keyPair, rowCounts } from './test-support.ts';
-import type { IngestReceipt } from './receipt.ts';
+import {
+  ADMIN_SENDER as ADMIN,
+  adminImport,
+  ingestTestDb,
+  keyPair,
+  rowCounts,
+  TEST_FACILITY,
+} from './test-support.ts';
 
-const ADMIN = { facilityCode: null, admin: true, name: 'test' };
 const EPISODE_INSERT = /^(INSERT INTO|COPY) episode \(/;
 
 /**
@@ -38,17 +44,6 @@ function faulty(db: Db, hook: (sql: string) => void): Db {
     close: db.close.bind(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
   };
-}
-
-async function ingest(db: Db, xml: string, batchSize: number): Promise<IngestReceipt> {
-  const r = await ingestEnvelope(bufferSource(Buffer.from(xml)), {
-    db,
-    sender: ADMIN,
-    source: 'import',
-    batchSize,
-  });
-  assert.ok(!isRefusal(r), JSON.stringify(r));
-  return r;
 }
 
 /** Every stored episode has exactly its lines (no half-written episode, no orphan lines). */
@@ -79,9 +74,7 @@ for (const engine of engines()) {
   describe(`ingest pipeline under failure [${engine}]`, () => {
     let t: TestDb;
     before(async () => {
-      t = await openTestDb(engine);
-      await migrate(t.db);
-      await addFacilities(t.db, [{ code: '92999', acceptUnsigned: true }]);
+      t = await ingestTestDb(engine);
     });
     after(async () => {
       await t.dispose();
@@ -94,7 +87,11 @@ for (const engine of engines()) {
         // From the second batch on, the lab lines cannot be written (after the episodes and drugs were).
         if (batches >= 2 && /^(INSERT INTO|COPY) episode_lab /.test(sql)) throw new Error('simulated crash');
       });
-      const r = await ingest(db, syntheticEnvelope(0, 15, { facility: '92999', prefix: 'CRASH' }), 5);
+      const r = await adminImport(
+        db,
+        syntheticEnvelope(0, 15, { facility: TEST_FACILITY, prefix: 'CRASH' }),
+        { batchSize: 5 },
+      );
       assert.equal(r.accepted, 5);
       assert.equal(r.rejected, 10);
       assert.ok(r.results.slice(5).every((x) => x.errors[0]?.rule === 'STORE_FAILED'));
@@ -102,6 +99,35 @@ for (const engine of engines()) {
         `SELECT count(*)::int AS n FROM episode WHERE ma_lk LIKE 'CRASH%'`,
       );
       assert.equal(n?.n, 5);
+      await consistent(t.db);
+    });
+
+    test('the audit events of a batch commit with its episodes: a batch that fails leaves neither', async () => {
+      let batches = 0;
+      const db = faulty(t.db, (sql) => {
+        if (EPISODE_INSERT.test(sql)) batches++;
+        // From the second batch on, the transaction fails after its audit events were written.
+        if (batches >= 2 && /^UPDATE audit_chain_head /.test(sql)) throw new Error('simulated crash');
+      });
+      const actor = { kind: 'system' as const, id: null, name: 'test', roles: [], facilityCode: null };
+      const r = await adminImport(db, syntheticEnvelope(0, 12, { facility: TEST_FACILITY, prefix: 'ATOM' }), {
+        batchSize: 4,
+        audit: (events) => importAuditRecords(actor, events),
+      });
+      assert.equal(r.accepted, 4);
+      assert.equal(r.rejected, 8);
+      const ids = async (sql: string) =>
+        (await t.db.query<{ id: string }>(sql, [`${TEST_FACILITY}/ATOM%`])).map((x) => x.id).sort();
+      const stored = await ids(
+        `SELECT facility_code || '/' || ma_lk AS id FROM episode WHERE facility_code || '/' || ma_lk LIKE $1`,
+      );
+      const audited = await ids(
+        `SELECT resource_id AS id FROM audit_event
+          WHERE action = 'import' AND resource_type = 'Episode' AND resource_id LIKE $1`,
+      );
+      assert.equal(stored.length, 4);
+      assert.deepEqual(audited, stored, 'one import event per stored episode, none for the failed batches');
+      assert.ok((await verifyAuditChain(t.db)).ok);
       await consistent(t.db);
     });
 
@@ -114,7 +140,11 @@ for (const engine of engines()) {
           if (calls === 1 || calls === 4) throw new Error('bad row');
         }
       });
-      const r = await ingest(picky, syntheticEnvelope(0, 4, { facility: '92999', prefix: 'SPLIT' }), 10);
+      const r = await adminImport(
+        picky,
+        syntheticEnvelope(0, 4, { facility: TEST_FACILITY, prefix: 'SPLIT' }),
+        { batchSize: 10 },
+      );
       assert.deepEqual(
         r.results.map((x) => x.status),
         ['accepted', 'accepted', 'rejected', 'accepted'],
@@ -132,24 +162,19 @@ for (const engine of engines()) {
           });
         }
       });
-      const r = await ingest(db, syntheticEnvelope(0, 6, { facility: '92999', prefix: 'RETRY' }), 3);
+      const r = await adminImport(db, syntheticEnvelope(0, 6, { facility: TEST_FACILITY, prefix: 'RETRY' }), {
+        batchSize: 3,
+      });
       assert.equal(r.accepted, 6);
       assert.equal(thrown, 2);
       await consistent(t.db);
     });
 
     test('the parse worker and the in-thread parser give the same receipt', async () => {
-      const xml = syntheticEnvelope(0, 40, { facility: '92999', prefix: 'MODE' });
+      const xml = syntheticEnvelope(0, 40, { facility: TEST_FACILITY, prefix: 'MODE' });
       const bad = xml.replace(/(<LOAIHOSO>XML2<\/LOAIHOSO>\s*<NOIDUNGFILE>)[^<]{8}/, '$1********');
       const run = async (parse: 'worker' | 'inline') => {
-        const r = await ingestEnvelope(bufferSource(Buffer.from(bad)), {
-          db: t.db,
-          sender: ADMIN,
-          source: 'import',
-          parse,
-          dryRun: true,
-        });
-        assert.ok(!isRefusal(r));
+        const r = await adminImport(t.db, bad, { parse, dryRun: true });
         return r.results.map((x) => ({ ...x, personId: undefined }));
       };
       const viaWorker = await run('worker');
@@ -158,8 +183,8 @@ for (const engine of engines()) {
     });
 
     test('envelopes parsed in the shared worker at the same time do not mix', async () => {
-      const a = syntheticEnvelope(0, 30, { facility: '92999', prefix: 'PARA' });
-      const b = syntheticEnvelope(0, 30, { facility: '92999', prefix: 'PARB' });
+      const a = syntheticEnvelope(0, 30, { facility: TEST_FACILITY, prefix: 'PARA' });
+      const b = syntheticEnvelope(0, 30, { facility: TEST_FACILITY, prefix: 'PARB' });
       const [ra, rb] = await Promise.all(
         [a, b].map((xml) =>
           ingestEnvelope(bufferSource(Buffer.from(xml)), {
@@ -182,7 +207,10 @@ for (const engine of engines()) {
     test('a file streams through (scan, parse and store read it in chunks); nothing stored twice', async () => {
       const k = keyPair('stream');
       try {
-        const file = k.write('batch.xml', syntheticEnvelope(0, 120, { facility: '92999', prefix: 'FILE' }));
+        const file = k.write(
+          'batch.xml',
+          syntheticEnvelope(0, 120, { facility: TEST_FACILITY, prefix: 'FILE' }),
+        );
         const before = await rowCounts(t.db);
         const progress: number[] = [];
         const r = await ingestEnvelope(fileSource(file), {

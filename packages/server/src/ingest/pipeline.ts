@@ -5,14 +5,18 @@
  * 2. the domain's streaming reader parses it one HOSO at a time; each is validated (fields, presence,
  *    totals, times, facility) and mapped to the canonical episode — an error rejects that episode only;
  * 3. accepted episodes are written in batches, one transaction per batch (envelope bytes once,
- *    persons matched or created, earlier sends replaced, lines, documents and warnings), while the
- *    next batch is being parsed. A crash leaves whole batches or nothing; a failing batch is retried
- *    episode by episode so one bad episode cannot sink the others.
+ *    persons matched or created, earlier sends replaced, lines, documents and warnings, and the audit
+ *    events of the stored episodes), while the next batch is being parsed. A crash leaves whole
+ *    batches, audited, or nothing; a failing batch is retried episode by episode so one bad episode
+ *    cannot sink the others.
  */
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '@suckhoe/domain/xml130/index';
 import { makeFinding } from '@suckhoe/domain/xml130/rules/findings';
 import type { Db, Queryable } from '../db/types.ts';
+import { knownPartitions } from '../audit/partitions.ts';
+import { appendInTransaction } from '../audit/store.ts';
+import type { AuditRecord } from '../audit/types.ts';
 import { MappingError } from '../episodes/rows.ts';
 import {
   existingKey,
@@ -60,8 +64,11 @@ export interface IngestOptions {
   readonly onProgress?: (bytes: number) => void;
   /** Where to parse: the shared worker thread, this thread, or by envelope size (default). */
   readonly parse?: ParseMode;
-  /** Called after each committed batch; rejects → the ingest stops (data of that batch is committed). */
-  readonly audit?: (events: readonly StoredEvent[]) => Promise<void>;
+  /**
+   * The audit records of a stored batch: appended in the batch's own transaction, so the episodes
+   * and their audit trail are committed together or not at all.
+   */
+  readonly audit?: (events: readonly StoredEvent[]) => readonly AuditRecord[];
   /** Told about a database error that made an episode fail (for the log; never shown to the sender). */
   readonly onStoreError?: (error: unknown) => void;
 }
@@ -157,10 +164,7 @@ class Run {
         if (!RETRYABLE.has(pgCode(e) ?? '')) break;
       }
     }
-    if (events !== undefined) {
-      await this.o.audit?.(events);
-      return;
-    }
+    if (events !== undefined) return;
     if (batch.length > 1) {
       for (const p of batch) await this.flush([p]);
       return;
@@ -203,6 +207,7 @@ class Run {
 
   private async write(batch: readonly Pending[]): Promise<StoredEvent[]> {
     const adm = this.adm;
+    const known = knownPartitions(this.o.db);
     const outcome = await this.o.db.transaction(async (tx) => {
       if (!this.envelopeStored) {
         await storeEnvelope(
@@ -252,21 +257,23 @@ class Run {
       }));
       await writeEpisodes(tx, adm.scan.sha256, writes, existing, this.o.db.engine);
       await queueReviews(tx, writes, matches);
-      return { writes, matches, prev: batch.map(prev) };
+      const events: StoredEvent[] = writes.map((w, i) => ({
+        personId: w.personId,
+        facility: w.facilityCode,
+        maLk: w.maLk,
+        version: (prev(batch[i]!)?.version ?? 0) + 1,
+        personCreated: matches[i]!.created,
+        envelopeSha256: adm.scan.sha256,
+      }));
+      const audited = this.o.audit ? await appendInTransaction(tx, this.o.audit(events), known) : undefined;
+      return { matches, events, partition: audited?.partition ?? null };
     });
     this.envelopeStored = true;
-    const events: StoredEvent[] = outcome.writes.map((w, i) => ({
-      personId: w.personId,
-      facility: w.facilityCode,
-      maLk: w.maLk,
-      version: (outcome.prev[i]?.version ?? 0) + 1,
-      personCreated: outcome.matches[i]!.created,
-      envelopeSha256: adm.scan.sha256,
-    }));
+    if (outcome.partition) known.add(outcome.partition);
     batch.forEach((p, i) => {
-      this.acceptResult(p, outcome.matches[i], events[i]!.version);
+      this.acceptResult(p, outcome.matches[i], outcome.events[i]!.version);
     });
-    return events;
+    return outcome.events;
   }
 
   receipt(): IngestReceipt {

@@ -1,7 +1,6 @@
 /** POST /api/v1/xml130 — a facility HIS (or an admin) sends GIAMDINHHS envelopes; per-record receipt. */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { RequestAudit } from '../audit/request.ts';
+import { requestAuditRecords, type RequestAudit } from '../audit/request.ts';
 import { requirePrincipal } from '../auth/guard.ts';
 import type { Capability } from '../http/types.ts';
 import { ApiError } from '../http/errors.ts';
@@ -68,10 +67,6 @@ export function auditRecords(events: readonly StoredEvent[]): RequestAudit[] {
   });
 }
 
-const auditChunks = async (req: FastifyRequest, records: readonly RequestAudit[]): Promise<void> => {
-  for (let i = 0; i < records.length; i += 500) await req.audit(records.slice(i, i + 500));
-};
-
 /** The XML 130 capability: ingest here, export in episodes/routes.ts (one entry in CAPABILITIES). */
 export const ingestRoutes: Capability = async (app, deps) => {
   const { db, config } = deps;
@@ -105,7 +100,7 @@ export const ingestRoutes: Capability = async (app, deps) => {
         sender: { facilityCode: p.facilityCode, admin: p.roles.includes('admin'), name: p.username },
         source: 'api',
         dryRun: req.query.dryRun === 'true',
-        audit: (events) => auditChunks(req, auditRecords(events)),
+        audit: (events) => requestAuditRecords(req, auditRecords(events)),
         onStoreError: (e) => {
           req.log.error(
             { err: { message: e instanceof Error ? e.message : String(e) } },

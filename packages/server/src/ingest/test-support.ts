@@ -1,15 +1,21 @@
 /**
  * Helpers for the ingest and export tests (imported by *.test.ts only): facilities with keys and
- * certificates, throw-away RSA key pairs (openssl), row counts of everything ingest may touch.
+ * certificates, throw-away RSA key pairs (openssl), row counts of everything ingest may touch, a
+ * database with one unsigned-accepting facility and an admin import into it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import type { Queryable } from '../db/types.ts';
+import assert from 'node:assert/strict';
+import type { Db, Engine, Queryable } from '../db/types.ts';
+import { migratedTestDb, type TestDb } from '../testing/engines.ts';
 import { createApiKey } from '../auth/api-keys.ts';
 import { insertFacilities, setCertificate } from '../facilities/repo.ts';
+import { ingestEnvelope, isRefusal, type IngestOptions } from './pipeline.ts';
+import type { IngestReceipt } from './receipt.ts';
+import { bufferSource } from './source.ts';
 
 export interface KeyPair {
   readonly keyPem: string;
@@ -90,6 +96,34 @@ export async function addFacilities(db: Queryable, list: readonly FacilitySetup[
       await setCertificate(db, f.code, f.certPem, sha);
     }
   }
+}
+
+/** The facility of `ingestTestDb`: it accepts unsigned envelopes. */
+export const TEST_FACILITY = '92999';
+/** An administrator importing envelopes (no facility of its own). */
+export const ADMIN_SENDER = { facilityCode: null, admin: true, name: 'test' };
+
+/** A migrated test database with `TEST_FACILITY` registered. */
+export async function ingestTestDb(engine: Engine): Promise<TestDb> {
+  const t = await migratedTestDb(engine);
+  await addFacilities(t.db, [{ code: TEST_FACILITY, acceptUnsigned: true }]);
+  return t;
+}
+
+/** Imports `xml` as `ADMIN_SENDER` (`options` added); the envelope must not be refused. */
+export async function adminImport(
+  db: Db,
+  xml: string,
+  options: Partial<Omit<IngestOptions, 'db' | 'sender' | 'source'>> = {},
+): Promise<IngestReceipt> {
+  const r = await ingestEnvelope(bufferSource(Buffer.from(xml)), {
+    db,
+    sender: ADMIN_SENDER,
+    source: 'import',
+    ...options,
+  });
+  assert.ok(!isRefusal(r), JSON.stringify(r));
+  return r;
 }
 
 export async function apiKeyFor(db: Queryable, code: string): Promise<string> {

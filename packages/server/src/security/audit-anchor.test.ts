@@ -1,28 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engines, openTestDb, type TestDb } from '../testing/engines.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
+import { engines, migratedTestDb, withMigratedDb, type TestDb } from '../testing/engines.ts';
 import type { Db } from '../db/types.ts';
 import { appendAudit } from '../audit/store.ts';
 import { EVENT_COLUMNS, eventHash, rowToEvent, type EventRow } from '../audit/chain.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { pruneAudit } from '../audit/retention.ts';
 import { verifyAnchors, writeAnchor, type Anchor } from '../audit/anchor.ts';
-import type { AuditRecord } from '../audit/types.ts';
-
-const system = { kind: 'system' as const, id: null, name: 'test', roles: [], facilityCode: null };
-const event = (n: number): AuditRecord => ({
-  actor: system,
-  action: 'read',
-  resourceType: 'Test',
-  resourceId: `r${n}`,
-  details: { n },
-});
+import { asSuperuser, tamper, testEvent as event, withAuditDataDir } from './audit-fixtures.ts';
 const KEY = 'anchor-test-key-0123456789abcdef';
 
 /**
@@ -30,8 +18,7 @@ const KEY = 'anchor-test-key-0123456789abcdef';
  * chain head included — the chain is consistent again and `verifyAuditChain` passes.
  */
 async function rewriteChain(db: Db, seq: number, change: { purpose: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('SET LOCAL session_replication_role = replica');
+  await asSuperuser(db, async (tx) => {
     const rows = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM audit_event ORDER BY seq`);
     let prev: string | null = null;
     for (const r of rows) {
@@ -65,8 +52,7 @@ for (const engine of engines()) {
     let t: TestDb;
     let dir: string;
     before(async () => {
-      t = await openTestDb(engine);
-      await migrate(t.db);
+      t = await migratedTestDb(engine);
       dir = mkdtempSync(join(tmpdir(), 'anchor-'));
     });
     after(async () => {
@@ -140,85 +126,57 @@ for (const engine of engines()) {
     });
 
     test('events removed from the end (chain shorter than anchored) are caught', async () => {
-      const t2 = await openTestDb(engine);
-      try {
-        await migrate(t2.db);
-        await appendAudit(t2.db, [event(1), event(2), event(3)]);
+      await withMigratedDb(engine, async (db) => {
+        await appendAudit(db, [event(1), event(2), event(3)]);
         const file = join(dir, 'cut.jsonl');
-        await writeAnchor(t2.db, { file });
-        await t2.db.transaction(async (tx) => {
-          await tx.query('SET LOCAL session_replication_role = replica');
+        await writeAnchor(db, { file });
+        await asSuperuser(db, async (tx) => {
           await tx.query('DELETE FROM audit_event WHERE seq = 3');
           await tx.query(
             'UPDATE audit_chain_head SET seq = 2, hash = (SELECT hash FROM audit_event WHERE seq = 2)',
           );
         });
-        assert.ok((await verifyAuditChain(t2.db)).ok, 'a cut end with a moved head passes the chain check');
-        const r = await verifyAnchors(t2.db, file);
+        assert.ok((await verifyAuditChain(db)).ok, 'a cut end with a moved head passes the chain check');
+        const r = await verifyAnchors(db, file);
         assert.match(r.problems[0]?.reason ?? '', /chain ends at #2/);
-      } finally {
-        await t2.dispose();
-      }
+      });
     });
 
     test('anchors in months dropped by retention are skipped, or checked against the checkpoint', async () => {
-      const t3 = await openTestDb(engine);
-      try {
-        await migrate(t3.db);
-        await appendAudit(t3.db, [event(1), event(2)]);
+      await withMigratedDb(engine, async (db) => {
+        await appendAudit(db, [event(1), event(2)]);
         const file = join(dir, 'pruned.jsonl');
-        await writeAnchor(t3.db, { file, key: KEY });
+        await writeAnchor(db, { file, key: KEY });
         // Move the events into an old month's partition, then let retention drop it.
-        await t3.db.exec(
+        await db.exec(
           "CREATE TABLE audit_event_2015_03 PARTITION OF audit_event FOR VALUES FROM ('2015-03-01') TO ('2015-04-01')",
         );
-        await t3.db.transaction(async (tx) => {
-          await tx.query('SET LOCAL session_replication_role = replica');
-          await tx.query(`UPDATE audit_event SET at = '2015-03-10T00:00:00Z'`);
-        });
+        await tamper(db, `UPDATE audit_event SET at = '2015-03-10T00:00:00Z'`);
         // Hashes cover `at`: rehash consistently (a legitimate history would have been written then).
-        await rewriteChain(t3.db, 1, { purpose: null as unknown as string });
-        const [h] = await t3.db.query<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = 2');
+        await rewriteChain(db, 1, { purpose: null as unknown as string });
+        const [h] = await db.query<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = 2');
         writeFileSync(file, '');
-        await writeAnchor(t3.db, { file, key: KEY }); // #2, in the old month
-        await appendAudit(t3.db, [event(3)]);
-        await writeAnchor(t3.db, { file, key: KEY }); // #3
-        const dropped = await pruneAudit(t3.db, 120);
+        await writeAnchor(db, { file, key: KEY }); // #2, in the old month
+        await appendAudit(db, [event(3)]);
+        await writeAnchor(db, { file, key: KEY }); // #3
+        const dropped = await pruneAudit(db, 120);
         assert.deepEqual(
           dropped.map((d) => d.partition),
           ['audit_event_2015_03'],
         );
-        const r = await verifyAnchors(t3.db, file, { key: KEY });
+        const r = await verifyAnchors(db, file, { key: KEY });
         assert.ok(r.ok, JSON.stringify(r.problems));
         assert.equal(r.matched, 2, 'the checkpoint at #2 carries the anchored hash; #3 is in the chain');
         assert.equal(h?.hash, lines(file)[0]?.hash);
-      } finally {
-        await t3.dispose();
-      }
+      });
     });
   });
 }
 
 describe('`npx suckhoe audit anchor` and `audit verify --anchors`', () => {
   test('anchor, rewrite the chain consistently: verify passes alone, fails with --anchors', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anchor-cli-'));
-    try {
-      const db = await openPglite(join(dir, 'pglite'));
-      await migrate(db);
-      await appendAudit(db, [event(1), event(2), event(3)]);
-      await db.close();
-      const bin = new URL('../../bin/suckhoe.mjs', import.meta.url).pathname;
+    await withAuditDataDir('anchor-cli-', { AUDIT_ANCHOR_KEY: KEY }, async ({ dir, run, open }) => {
       const file = join(dir, 'outside', 'anchors.jsonl');
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATA_DIR: dir,
-        LOG_LEVEL: 'silent',
-        AUDIT_ANCHOR_KEY: KEY,
-      };
-      delete env.DATABASE_URL;
-      delete env.AUDIT_ANCHOR_FILE;
-      const run = (...args: string[]) =>
-        spawnSync(process.execPath, [bin, 'audit', ...args], { env, encoding: 'utf8' });
       const anchored = run('anchor', '--file', file);
       assert.equal(anchored.status, 0, anchored.stderr);
       assert.match(anchored.stdout, /#3/);
@@ -227,7 +185,7 @@ describe('`npx suckhoe audit anchor` and `audit verify --anchors`', () => {
       assert.equal(ok.status, 0, ok.stderr);
       assert.match(ok.stdout, /Anchors OK/);
 
-      const db2 = await openPglite(join(dir, 'pglite'));
+      const db2 = await open();
       await rewriteChain(db2, 2, { purpose: 'rewritten' });
       await db2.close();
       const plain = run('verify');
@@ -239,8 +197,6 @@ describe('`npx suckhoe audit anchor` and `audit verify --anchors`', () => {
       const missing = run('verify', '--anchors', join(dir, 'nope.jsonl'));
       assert.notEqual(missing.status, 0);
       assert.match(missing.stderr, /anchor file not found/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,44 +1,19 @@
 import { after, before, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { engines, openTestDb, type TestDb } from '../testing/engines.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
-import type { Db } from '../db/types.ts';
+import { engines, migratedTestDb, withMigratedDb, type TestDb } from '../testing/engines.ts';
 import { appendAudit, appendAuditNow } from '../audit/store.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { listPartitions, monthOf, partitionName, addMonths } from '../audit/partitions.ts';
 import { pruneAudit } from '../audit/retention.ts';
 import { toFhirAuditEvent } from '../audit/fhir.ts';
-import type { AuditRecord } from '../audit/types.ts';
+import { tamper, testEvent as event, withAuditDataDir } from './audit-fixtures.ts';
 import { securityFixture, type SecurityFixture } from './fixtures.ts';
-
-const system = { kind: 'system' as const, id: null, name: 'test', roles: [], facilityCode: null };
-const event = (n: number): AuditRecord => ({
-  actor: system,
-  action: 'read',
-  resourceType: 'Test',
-  resourceId: `r${n}`,
-  details: { n },
-});
-
-/** Change audit rows as a database superuser would, bypassing the append-only trigger. */
-async function tamper(db: Db, sql: string, params: unknown[] = []): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('SET LOCAL session_replication_role = replica');
-    await tx.query(sql, params);
-  });
-}
 
 for (const engine of engines()) {
   describe(`audit chain [${engine}]`, () => {
     let t: TestDb;
     before(async () => {
-      t = await openTestDb(engine);
-      await migrate(t.db);
+      t = await migratedTestDb(engine);
     });
     after(() => t.dispose());
 
@@ -148,43 +123,37 @@ for (const engine of engines()) {
     });
 
     test('a row removed from the middle or the end is detected', async () => {
-      const t2 = await openTestDb(engine);
-      try {
-        await migrate(t2.db);
-        await appendAudit(t2.db, [event(1), event(2), event(3), event(4)]);
-        await tamper(t2.db, 'DELETE FROM audit_event WHERE seq = 4');
-        const tail = await verifyAuditChain(t2.db);
+      await withMigratedDb(engine, async (db) => {
+        await appendAudit(db, [event(1), event(2), event(3), event(4)]);
+        await tamper(db, 'DELETE FROM audit_event WHERE seq = 4');
+        const tail = await verifyAuditChain(db);
         assert.equal(tail.ok, false);
         assert.match(tail.broken!.reason, /head/);
-        await tamper(t2.db, 'DELETE FROM audit_event WHERE seq = 2');
-        const mid = await verifyAuditChain(t2.db);
+        await tamper(db, 'DELETE FROM audit_event WHERE seq = 2');
+        const mid = await verifyAuditChain(db);
         assert.equal(mid.broken?.seq, 2);
         assert.match(mid.broken.reason, /missing/);
-      } finally {
-        await t2.dispose();
-      }
+      });
     });
 
     test('retention drops old months behind a checkpoint; the rest still verifies; a forged checkpoint does not', async () => {
-      const t3 = await openTestDb(engine);
-      try {
-        await migrate(t3.db);
+      await withMigratedDb(engine, async (db) => {
         mock.timers.enable({ apis: ['Date'], now: new Date('2014-01-15T08:00:00Z') });
         try {
-          await appendAuditNow(t3.db, [event(1), event(2), event(3)]);
+          await appendAuditNow(db, [event(1), event(2), event(3)]);
           mock.timers.setTime(new Date('2014-02-10T08:00:00Z').getTime());
-          await appendAuditNow(t3.db, [event(4), event(5)]);
+          await appendAuditNow(db, [event(4), event(5)]);
         } finally {
           mock.timers.reset();
         }
-        await appendAuditNow(t3.db, [event(6)]);
-        const names = (await listPartitions(t3.db)).map((p) => p.name);
+        await appendAuditNow(db, [event(6)]);
+        const names = (await listPartitions(db)).map((p) => p.name);
         assert.ok(
           names.includes('audit_event_2014_01') && names.includes('audit_event_2014_02'),
           names.join(),
         );
-        assert.deepEqual(await pruneAudit(t3.db, 12 * 20), [], 'nothing older than 20 years');
-        const dropped = await pruneAudit(t3.db, 120);
+        assert.deepEqual(await pruneAudit(db, 12 * 20), [], 'nothing older than 20 years');
+        const dropped = await pruneAudit(db, 120);
         assert.deepEqual(
           dropped.map((d) => [d.partition, d.events]),
           [
@@ -192,15 +161,13 @@ for (const engine of engines()) {
             ['audit_event_2014_02', 2],
           ],
         );
-        const r = await verifyAuditChain(t3.db);
+        const r = await verifyAuditChain(db);
         assert.ok(r.ok, JSON.stringify(r.broken));
         assert.equal(r.fromCheckpoint?.toSeq, 5);
         assert.equal(r.firstSeq, 6);
-        await t3.db.query("UPDATE audit_checkpoint SET last_hash = repeat('a', 64) WHERE to_seq = 5");
-        assert.equal((await verifyAuditChain(t3.db)).ok, false);
-      } finally {
-        await t3.dispose();
-      }
+        await db.query("UPDATE audit_checkpoint SET last_hash = repeat('a', 64) WHERE to_seq = 5");
+        assert.equal((await verifyAuditChain(db)).ok, false);
+      });
     });
 
     test('partitions are named by UTC month', () => {
@@ -245,27 +212,16 @@ for (const engine of engines()) {
 
 describe('`npx suckhoe audit verify`', () => {
   test('exits 0 on a valid chain and non-zero naming the first broken event', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
-    try {
-      const db = await openPglite(join(dir, 'pglite'));
-      await migrate(db);
-      await appendAudit(db, [event(1), event(2), event(3)]);
-      await db.close();
-      const bin = new URL('../../bin/suckhoe.mjs', import.meta.url).pathname;
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' };
-      delete env.DATABASE_URL;
-      const run = () => spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
-      const ok = run();
+    await withAuditDataDir('audit-cli-', {}, async ({ run, open }) => {
+      const ok = run('verify');
       assert.equal(ok.status, 0, ok.stderr);
       assert.match(ok.stdout, /3 sự kiện/);
-      const db2 = await openPglite(join(dir, 'pglite'));
+      const db2 = await open();
       await tamper(db2, "UPDATE audit_event SET resource_id = 'changed' WHERE seq = 2");
       await db2.close();
-      const bad = run();
+      const bad = run('verify');
       assert.equal(bad.status, 1);
       assert.match(bad.stderr, /#2/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

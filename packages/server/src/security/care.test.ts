@@ -2,9 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { engines } from '../testing/engines.ts';
+import type { Queryable } from '../db/types.ts';
 import { buildApp } from '../http/app.ts';
 import { CARE_SOURCES } from '../auth/care-sources.ts';
-import { hasCareRelationship, personsInCare } from '../auth/care.ts';
+import { personsInCare } from '../auth/care.ts';
 import { readablePersons } from '../auth/person-access.ts';
 import {
   consentFilter,
@@ -28,6 +29,14 @@ interface Log {
   total: number;
 }
 
+/** The care fact of the read path (`loadPersonFacts`, what `assertCanReadPerson` checks), 90 days. */
+const cares = async (
+  db: Queryable,
+  person: string,
+  facility: string,
+  opts: Parameters<typeof loadPersonFacts>[4] = {},
+) => (await loadPersonFacts(db, person, facility, 90, opts)).care;
+
 for (const engine of engines()) {
   describe(`care relationship, break-glass, consent and the access log [${engine}]`, () => {
     let f: SecurityFixture;
@@ -46,18 +55,14 @@ for (const engine of engines()) {
 
     test('every care source runs against the schema (a misspelt table or column fails here)', async () => {
       for (const s of CARE_SOURCES) {
-        assert.equal(
-          typeof (await hasCareRelationship(f.p.db, f.patient.id, HOME, 90, { sources: [s] })),
-          'boolean',
-          s.name,
-        );
+        assert.equal(typeof (await cares(f.p.db, f.patient.id, HOME, { sources: [s] })), 'boolean', s.name);
       }
       assert.deepEqual(
         [...(await personsInCare(f.p.db, [f.patient.id, f.stranger.id], HOME, 90))],
         [f.patient.id],
       );
       await assert.rejects(
-        hasCareRelationship(f.p.db, f.patient.id, HOME, 90, {
+        cares(f.p.db, f.patient.id, HOME, {
           sources: [
             {
               name: 'evil',
@@ -82,7 +87,7 @@ for (const engine of engines()) {
           const facts = await loadPersonFacts(f.p.db, person, facility, 90, { sources: [s] });
           assert.equal(
             facts.care,
-            await hasCareRelationship(f.p.db, person, facility, 90, { sources: [s] }),
+            (await personsInCare(f.p.db, [person], facility, 90, { sources: [s] })).has(person),
             `${s.name} ${facility}`,
           );
         }
@@ -542,10 +547,10 @@ for (const engine of engines()) {
       await encounter('enc-old', HOME, 'finished', 400, 300);
       await encounter('enc-other', OTHER, 'in-progress', 200, null);
       assert.equal(errorCode(await read(f.stranger.id, f.as.clinician)), 'CARE_RELATIONSHIP_REQUIRED');
-      assert.equal(await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90), false);
+      assert.equal(await cares(f.p.db, f.stranger.id, HOME), false);
       // Cancelled or entered in error: never care, open or not.
       await encounter('enc-void', HOME, 'entered-in-error', 200, null);
-      assert.equal(await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90), false);
+      assert.equal(await cares(f.p.db, f.stranger.id, HOME), false);
 
       await encounter('enc-ward', HOME, 'in-progress', 200, null);
       const r = await read(f.stranger.id, f.as.clinician);
@@ -555,7 +560,7 @@ for (const engine of engines()) {
       // Each source on its own: only the ongoing one sees it.
       const hits = [];
       for (const s of CARE_SOURCES) {
-        if (await hasCareRelationship(f.p.db, f.stranger.id, HOME, 90, { sources: [s] })) hits.push(s.name);
+        if (await cares(f.p.db, f.stranger.id, HOME, { sources: [s] })) hits.push(s.name);
       }
       assert.deepEqual(hits, ['encounter_ongoing']);
     });
@@ -577,7 +582,7 @@ for (const engine of engines()) {
 
     test('an ongoing source without `where` is refused (it would grant care for ever)', async () => {
       await assert.rejects(
-        hasCareRelationship(f.p.db, f.stranger.id, HOME, 90, {
+        cares(f.p.db, f.stranger.id, HOME, {
           sources: [
             {
               name: 'open',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
+import { migrate } from '../db/migrate.ts';
 import type { Db, Engine } from '../db/types.ts';
 import { loadConfig, type Config } from '../config/config.ts';
 
@@ -46,6 +47,23 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
       await c.end();
     },
   };
+}
+
+/** `openTestDb` with the schema migrated. */
+export async function migratedTestDb(engine: Engine): Promise<TestDb> {
+  const t = await openTestDb(engine);
+  await migrate(t.db);
+  return t;
+}
+
+/** Runs `fn` on a migrated database of its own, disposed after (whatever `fn` does). */
+export async function withMigratedDb(engine: Engine, fn: (db: Db) => Promise<void>): Promise<void> {
+  const t = await migratedTestDb(engine);
+  try {
+    await fn(t.db);
+  } finally {
+    await t.dispose();
+  }
 }
 
 /** A configuration for tests: temp data dir, fixed admin password, no demo seed unless asked. */

@@ -32,10 +32,20 @@ export interface FhirFixture {
   careFor(personIds: readonly string[], facility?: string): Promise<void>;
   /** Ingest an envelope (unsigned, as an admin import); returns the person ids of the accepted episodes. */
   ingest(xml: string | Buffer): Promise<string[]>;
+  /** POST a Bundle (or raw text) to /fhir/R4 as `as` (default the HIS key): the response, whatever its status. */
+  postFhir(payload: object | string, as?: Caller): Promise<LightMyRequestResponse>;
+  /** `postFhir`, and the response Bundle; throws unless 200. */
   postBundle(b: Bundle, as?: Caller): Promise<Bundle>;
   citizen(personId: string, personalId: string): Promise<Caller>;
   dispose(): Promise<void>;
 }
+
+/** A transaction Bundle of these entries. */
+export const transaction = (entry: readonly object[]) => ({
+  resourceType: 'Bundle',
+  type: 'transaction',
+  entry,
+});
 
 export async function fhirFixture(engine: Engine): Promise<FhirFixture> {
   const p = await testPlatform(engine);
@@ -83,6 +93,14 @@ export async function fhirFixture(engine: Engine): Promise<FhirFixture> {
   const his = { 'x-api-key': key.apiKey };
   const inject = ({ as, headers, ...opts }: InjectOptions & { as?: Caller }) =>
     p.app.inject({ ...opts, headers: { ...(headers ?? {}), ...(as ?? {}) } } as InjectOptions);
+  const postFhir = (payload: object | string, as: Caller = his) =>
+    inject({
+      method: 'POST',
+      url: '/fhir/R4',
+      as,
+      headers: { 'content-type': 'application/fhir+json' },
+      payload,
+    });
   return {
     p,
     clinician,
@@ -112,14 +130,9 @@ export async function fhirFixture(engine: Engine): Promise<FhirFixture> {
       if (rejected.length) throw new Error(`ingest rejected: ${JSON.stringify(rejected[0]).slice(0, 500)}`);
       return [...new Set(receipt.results.flatMap((r) => (r.personId ? [r.personId] : [])))];
     },
+    postFhir,
     async postBundle(b, as = his) {
-      const r = await inject({
-        method: 'POST',
-        url: '/fhir/R4',
-        as,
-        headers: { 'content-type': 'application/fhir+json' },
-        payload: b,
-      });
+      const r = await postFhir(b, as);
       if (r.statusCode !== 200) throw new Error(`POST bundle → ${r.statusCode} ${r.body.slice(0, 500)}`);
       return r.json<Bundle>();
     },

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { declareClinics, listClinics, type ClinicDeclaration } from '../../api/checkin.ts';
 import { isAbort } from '../../api/client.ts';
 import { useAuth } from '../../auth/useAuth.ts';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { PageLoader } from '../common/PageLoader.tsx';
 
@@ -212,17 +212,7 @@ export default function ClinicsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {status.kind === 'error' && (
-        <Alert
-          color="red"
-          variant="light"
-          title={t('errors.title')}
-          icon={<Icon name="alert" />}
-          role="alert"
-        >
-          <Text size="sm">{errorText(status.error, t)}</Text>
-        </Alert>
-      )}
+      {status.kind === 'error' && <ErrorAlert error={status.error} />}
       {status.kind === 'saved' && (
         <Alert color="teal" variant="light" icon={<Icon name="check" />} role="status">
           {t('clinics.saved', { count: rows.length })}

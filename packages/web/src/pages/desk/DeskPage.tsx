@@ -1,8 +1,8 @@
-import { Alert, Center, Grid, Loader, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Center, Grid, Loader, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/useAuth.ts';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
@@ -65,11 +65,7 @@ export default function DeskPage() {
       </Paper>
     );
   } else if (desk.error !== null) {
-    main = (
-      <Alert color="red" variant="light" icon={<Icon name="alert" />} title={t('errors.title')} role="alert">
-        {errorText(desk.error, t)}
-      </Alert>
-    );
+    main = <ErrorAlert error={desk.error} />;
   } else {
     main = (
       <Paper withBorder p="xl" radius="md">

@@ -2,6 +2,7 @@ import { Alert, Badge, DataList, Group, List, Paper, Stack, Text } from '@mantin
 import { useTranslation } from 'react-i18next';
 import type { Card, Eligibility, Problem } from '../../api/checkin.ts';
 import { intlLocale } from '../../i18n/index.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { formatDate } from '../persons/format.ts';
 import { formatPercent } from './scan.ts';
@@ -75,16 +76,7 @@ export function EligibilityPanel({ card, eligibility: e, blocking, selfPay }: El
             )}
           </Group>
           {blocking.map((b) => (
-            <Alert
-              key={b.code}
-              color="red"
-              variant="light"
-              icon={<Icon name="alert" />}
-              title={t('desk.blocked')}
-              role="alert"
-            >
-              {b.message}
-            </Alert>
+            <ErrorAlert key={b.code} error={b.message} title={t('desk.blocked')} />
           ))}
           <DataList withDivider labelWidth={124} size="sm">
             <DataList.Item>

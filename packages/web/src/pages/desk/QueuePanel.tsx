@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { callNext, getQueue, type CallNextResult, type Clinic, type QueueState } from '../../api/checkin.ts';
 import { isAbort } from '../../api/client.ts';
 import { hrefFor } from '../../router/hashRouter.ts';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 
 interface QueuePanelProps {
@@ -148,11 +148,7 @@ export function QueuePanel({ facilityCode, clinics, clinicCode, refreshKey }: Qu
             })}
           </Alert>
         )}
-        {error !== null && (
-          <Alert color="red" variant="light" role="alert">
-            {errorText(error, t)}
-          </Alert>
-        )}
+        {error !== null && <ErrorAlert error={error} title={null} />}
       </Stack>
     </Paper>
   );

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinResult } from '../../api/checkin.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorText } from '../../ui/errorText.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { openTicketPdf } from './ticketPdf.ts';
@@ -98,9 +99,7 @@ export function TicketCard({ result, onNext }: TicketCardProps) {
         </Alert>
       )}
       {printError !== null && (
-        <Alert mt="md" color="red" variant="light" role="alert">
-          {errorText(printError, t)} {t('desk.printFailed')}
-        </Alert>
+        <ErrorAlert mt="md" error={`${errorText(printError, t)} ${t('desk.printFailed')}`} title={null} />
       )}
     </Paper>
   );

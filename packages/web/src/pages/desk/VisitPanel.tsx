@@ -16,7 +16,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Clinic, Problem } from '../../api/checkin.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import type { VisitOptions } from './useDesk.ts';
 
@@ -125,17 +125,7 @@ export function VisitPanel(props: VisitPanelProps) {
             {t('desk.existingTicket', { label: props.existingLabel })}
           </Alert>
         )}
-        {props.submitError !== null && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<Icon name="alert" />}
-            title={t('errors.title')}
-            role="alert"
-          >
-            {errorText(props.submitError, t)}
-          </Alert>
-        )}
+        {props.submitError !== null && <ErrorAlert error={props.submitError} />}
         <Group justify="space-between" wrap="wrap">
           <Text size="xs" c="dimmed">
             {options.clinicCode ? (

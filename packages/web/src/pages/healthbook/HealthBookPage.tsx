@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.ts';
 import { useAuth } from '../../auth/useAuth.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorText } from '../../ui/errorText.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { AccessGate } from './AccessGate.tsx';
@@ -94,16 +95,8 @@ export default function HealthBookPage() {
               }}
             />
           )}
-          {actionError && (
-            <Alert color="red" role="alert">
-              {actionError}
-            </Alert>
-          )}
-          {state.status === 'error' && (
-            <Alert color="red" role="alert" title={t('errors.title')}>
-              {errorText(state.error, t)}
-            </Alert>
-          )}
+          {actionError && <ErrorAlert error={actionError} title={null} />}
+          {state.status === 'error' && <ErrorAlert error={state.error} />}
           {state.status === 'ready' && (
             <BookView
               book={state.book}

@@ -15,6 +15,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/useAuth.ts';
 import { LanguageToggle } from '../../shell/LanguageToggle.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorText } from '../../ui/errorText.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Logo } from '../../ui/Logo.tsx';
@@ -90,17 +91,7 @@ export default function LoginPage() {
                     {t(`login.${notice}`)}
                   </Alert>
                 )}
-                {error && (
-                  <Alert
-                    color="red"
-                    variant="light"
-                    title={t('login.failed')}
-                    icon={<Icon name="alert" />}
-                    role="alert"
-                  >
-                    {error}
-                  </Alert>
-                )}
+                {error && <ErrorAlert error={error} title={t('login.failed')} />}
                 <TextInput
                   ref={usernameRef}
                   label={t('login.username')}

@@ -1,7 +1,7 @@
 import { Accordion, Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { downloadJson, fetchExport, fetchMe } from '../healthbook/api.ts';
 import { BookHeader } from '../healthbook/BookHeader.tsx';
 import { ConsentNotice } from '../healthbook/ConsentNotice.tsx';
@@ -42,11 +42,7 @@ export default function MyBookPage() {
           {t('mybook.description')}
         </Text>
       </div>
-      {meError !== null && (
-        <Alert color="red" role="alert">
-          {errorText(meError, t)}
-        </Alert>
-      )}
+      {meError !== null && <ErrorAlert error={meError} title={null} />}
       {personId === null && <Alert color="yellow">{t('mybook.noPerson')}</Alert>}
       {(personId === undefined || state.status === 'loading') && meError === null && (
         <Group gap="sm" aria-busy="true">
@@ -55,9 +51,7 @@ export default function MyBookPage() {
         </Group>
       )}
       {(state.status === 'error' || state.status === 'denied') && (
-        <Alert color="red" role="alert">
-          {state.status === 'denied' ? state.message : errorText(state.error, t)}
-        </Alert>
+        <ErrorAlert error={state.status === 'denied' ? state.message : state.error} title={null} />
       )}
       {state.status === 'ready' && personId && (
         <>

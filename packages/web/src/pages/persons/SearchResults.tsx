@@ -1,7 +1,7 @@
-import { Alert, Button, EmptyState, Group, Pagination, Paper, Text } from '@mantine/core';
+import { EmptyState, Group, Pagination, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.ts';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { PageLoader } from '../common/PageLoader.tsx';
 import { PersonResultsTable } from './PersonResultsTable.tsx';
@@ -30,20 +30,7 @@ export function SearchResults({ state, page, onPage, onRetry, onOpen }: SearchRe
         />
       );
     case 'error':
-      return (
-        <Alert
-          color="red"
-          variant="light"
-          title={t('errors.title')}
-          icon={<Icon name="alert" />}
-          role="alert"
-        >
-          <Text size="sm">{errorText(state.error, t)}</Text>
-          <Button mt="sm" size="xs" variant="white" color="red" onClick={onRetry}>
-            {t('errors.retry')}
-          </Button>
-        </Alert>
-      );
+      return <ErrorAlert error={state.error} onRetry={onRetry} />;
     case 'loading':
     case 'success': {
       const data = state.status === 'success' ? state.data : state.previous;

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { formatDate } from '../persons/format.ts';
 import { resolveReview, type ReviewDecision, type ReviewItem, type ReviewPerson } from './api.ts';
@@ -209,18 +209,7 @@ export function ReviewCard({ item, onResolved }: ReviewCardProps) {
           </Group>
         </Stack>
       )}
-      {error !== null && (
-        <Alert
-          mt="sm"
-          color="red"
-          variant="light"
-          title={t('errors.title')}
-          icon={<Icon name="alert" />}
-          role="alert"
-        >
-          <Text size="sm">{errorText(error, t)}</Text>
-        </Alert>
-      )}
+      {error !== null && <ErrorAlert mt="sm" error={error} />}
     </Paper>
   );
 }

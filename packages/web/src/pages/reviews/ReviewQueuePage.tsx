@@ -1,16 +1,6 @@
-import {
-  Alert,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { EmptyState, Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../ui/errorText.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { PageLoader } from '../common/PageLoader.tsx';
 import { ReviewCard } from './ReviewCard.tsx';
@@ -47,20 +37,7 @@ export default function ReviewQueuePage() {
         aria-label={t('reviews.filter')}
       />
       {state.status === 'loading' && <PageLoader />}
-      {state.status === 'error' && (
-        <Alert
-          color="red"
-          variant="light"
-          title={t('errors.title')}
-          icon={<Icon name="alert" />}
-          role="alert"
-        >
-          <Text size="sm">{errorText(state.error, t)}</Text>
-          <Button mt="sm" size="xs" variant="white" color="red" onClick={reload}>
-            {t('errors.retry')}
-          </Button>
-        </Alert>
-      )}
+      {state.status === 'error' && <ErrorAlert error={state.error} onRetry={reload} />}
       {state.status === 'success' && state.items.length === 0 && (
         <EmptyState
           py="xl"
