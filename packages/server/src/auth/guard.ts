@@ -5,7 +5,7 @@ import { auditRequest } from '../audit/request.ts';
 import type { AuditAction } from '../audit/types.ts';
 import { authenticateApiKey } from './api-keys.ts';
 import { checkRoute, PROTECTED, recordRoute, rolesAllow } from './policy.ts';
-import { actsForFacility, facilityScopeForbidden } from './scope.ts';
+import { actsForFacility, denyFacility } from './scope.ts';
 import { assertCanReadPerson, assertIsSelf, requirePerson, requirePersonToRead } from './person-access.ts';
 import { stateOf } from './request-state.ts';
 import type { Principal } from './tokens.ts';
@@ -25,7 +25,7 @@ async function principalOf(req: FastifyRequest, deps: Deps): Promise<Principal |
   return null;
 }
 
-const DEFAULT_ACTION: Record<string, AuditAction> = {
+export const DEFAULT_ACTION: Record<string, AuditAction> = {
   GET: 'read',
   HEAD: 'read',
   POST: 'create',
@@ -38,20 +38,6 @@ const param = (req: FastifyRequest, name: string): string | undefined => {
   const v = (req.params as Record<string, unknown> | undefined)?.[name];
   return typeof v === 'string' ? v : undefined;
 };
-
-/** Refuses a request for another facility's path, audited as denied (like a refused person read). */
-async function denyFacility(req: FastifyRequest, code: string | undefined): Promise<never> {
-  const err = facilityScopeForbidden();
-  await req.audit({
-    action: DEFAULT_ACTION[req.method] ?? 'read',
-    resource: 'Facility',
-    // The raw path parameter (onRequest runs before validation): bounded.
-    resourceId: code?.slice(0, 32) ?? null,
-    outcome: 'denied',
-    details: { code: err.code },
-  });
-  throw err;
-}
 
 /**
  * The one place that authorises every /api and /fhir route, from the policy the route declares

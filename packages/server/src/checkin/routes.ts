@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { formatTicketNumber, type Role } from '@suckhoe/domain';
 import type { Capability } from '../http/types.ts';
-import { ApiError } from '../http/errors.ts';
 import { requirePrincipal } from '../auth/guard.ts';
 import { assertCanReadPerson } from '../auth/person-access.ts';
-import { assertFacilityScope } from '../auth/scope.ts';
+import { actsForFacility, assertFacilityScope, facilityScopeForbidden } from '../auth/scope.ts';
 import type { Clinic } from './clinics.ts';
 import { checkinErrors } from './errors.ts';
 import { facilityContext, type FacilityContext } from './facility-context.ts';
@@ -78,7 +77,7 @@ export const checkinRoutes: Capability = async (app, { db }) => {
   async function requestFacility(req: FastifyRequest, code: string | undefined): Promise<FacilityContext> {
     const facilityCode = code ?? requirePrincipal(req).facilityCode ?? undefined;
     if (!facilityCode) throw checkinErrors.facilityRequired();
-    assertFacilityScope(req, facilityCode);
+    await assertFacilityScope(req, facilityCode);
     return facilityOf(facilityCode);
   }
 
@@ -86,9 +85,8 @@ export const checkinRoutes: Capability = async (app, { db }) => {
   async function readableCheckin(req: FastifyRequest, id: string): Promise<CheckinRow> {
     const row = await getCheckin(db, id);
     if (!row) throw checkinErrors.checkinNotFound();
-    try {
-      assertFacilityScope(req, row.facility_code);
-    } catch (e) {
+    if (!actsForFacility(requirePrincipal(req), row.facility_code)) {
+      const e = facilityScopeForbidden();
       // Another facility's check-in: refused, and the attempt is in the person's access log.
       await req.audit({
         action: 'read',
@@ -96,7 +94,7 @@ export const checkinRoutes: Capability = async (app, { db }) => {
         resourceId: row.id,
         personId: row.person_id,
         outcome: 'denied',
-        details: { code: e instanceof ApiError ? e.code : 'FORBIDDEN' },
+        details: { code: e.code },
       });
       throw e;
     }

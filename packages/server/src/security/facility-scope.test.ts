@@ -60,6 +60,32 @@ for (const engine of engines()) {
       );
     });
 
+    test('a facility code in the body (check-in) is refused and audited the same way; nothing is stored', async () => {
+      const from = await lastSeq();
+      const count = async () =>
+        (await f.p.db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkin'))[0]!.n;
+      const before = await count();
+      for (const as of [f.other.clinician, f.other.apiKey]) {
+        const r = await f.inject({
+          method: 'POST',
+          url: '/api/v1/checkin',
+          payload: { personalId: f.patient.personalId, clinicCode: 'K01', facilityCode: HOME },
+          as,
+        });
+        assert.equal(r.statusCode, 403, r.body);
+        assert.equal(errorCode(r), 'FACILITY_SCOPE_FORBIDDEN');
+      }
+      assert.equal(await count(), before);
+      const denied = await denials(from);
+      assert.deepEqual(
+        denied.map((d) => [d.action, d.actor_kind, d.facility_code, d.resource_id, d.details?.code]),
+        [
+          ['create', 'user', OTHER, HOME, 'FACILITY_SCOPE_FORBIDDEN'],
+          ['create', 'apiKey', OTHER, HOME, 'FACILITY_SCOPE_FORBIDDEN'],
+        ],
+      );
+    });
+
     test('its own facility passes and writes no denial', async () => {
       const from = await lastSeq();
       const r = await f.inject({
